@@ -1,0 +1,33 @@
+#!/usr/bin/env node
+// Package checks on the packed tarball: publint (package.json and files), Are The Types Wrong
+// (ESM-only profile), and an SSR smoke test: every entry imports in plain Node, without a DOM,
+// and createConsent() there returns an instance that reports no decision.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const run = (cmd, args, opts = {}) => execFileSync(cmd, args, { stdio: 'inherit', ...opts });
+const dir = mkdtempSync(join(tmpdir(), 'instria-pack-'));
+try {
+  const name = execFileSync('npm', ['pack', '--silent', '--pack-destination', dir], { encoding: 'utf8' }).trim().split('\n').pop();
+  const tarball = join(dir, name);
+  run('npx', ['--no-install', 'publint', '--strict', tarball]);
+  run('npx', ['--no-install', 'attw', tarball, '--profile', 'esm-only', '--format', 'table-flipped']);
+  run(process.execPath, [
+    '--input-type=module',
+    '-e',
+    `
+    if (typeof window !== 'undefined' || typeof document !== 'undefined') throw new Error('a DOM is present');
+    for (const entry of ['@instria/consent', '@instria/consent/core']) {
+      const mod = await import(entry);
+      const consent = mod.createConsent();
+      if (consent.state.get().decided !== false || consent.granted('analytics')) throw new Error(entry + ': SSR instance decided');
+      consent.acceptAll();
+      if (consent.granted('analytics')) throw new Error(entry + ': SSR instance granted');
+      console.log('SSR ok:', entry, Object.keys(mod).length, 'exports');
+    }`,
+  ]);
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}

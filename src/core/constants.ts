@@ -1,0 +1,23 @@
+/** Default name of the consent cookie (and of the localStorage fallback key). */
+export const COOKIE_NAME = 'instria_consent';
+
+/** Version of the stored format; a stored value of another version counts as no decision. */
+export const FORMAT_VERSION = '1';
+
+/** Days a decision is kept: 6 months, as the CNIL recommends (REQUIREMENTS.md item 26). */
+export const DEFAULT_EXPIRY_DAYS = 182;
+
+/** Ceiling of `expiresAfterDays`: 13 months, the CNIL maximum for audience-measurement trackers. */
+export const MAX_EXPIRY_DAYS = 395;
+
+/** Categories when none are configured: the privacy policy's two. */
+export const DEFAULT_CATEGORIES = { essential: { required: true }, analytics: {} } as const;
+
+/** Category and service ids: safe in the cookie value, in attribute selectors and as object keys. */
+export const ID_PATTERN = /^[A-Za-z0-9_-]{1,40}$/;
+
+/** Prefix of the `window` CustomEvents mirroring the instance events. */
+export const EVENT_PREFIX = 'instria-consent:';
+
+/** SDK version, replaced at build time. */
+export const VERSION: string = __VERSION__;

@@ -1,0 +1,234 @@
+import type { ReadableAtom } from 'nanostores';
+
+/** A cookie or storage-key name, or a pattern that matches several (`/^_ga_/`). */
+export type NameMatcher = string | RegExp;
+
+/** How a decision was made; stored with it and sent in consent records. */
+export type Method = 'accept-all' | 'reject-all' | 'custom' | 'gpc' | 'withdraw';
+
+/** What the UI layer should show. Headless apps render their own UI from it. */
+export type UIView = 'hidden' | 'banner' | 'preferences';
+
+/**
+ * One service (vendor or tool) inside a category.
+ * @example { label: 'Google Analytics', cookies: [/^_ga/, '_gid'], hosts: ['googletagmanager.com'] }
+ */
+export interface ServiceOptions {
+  /** Name shown in the preferences dialog and in embed placeholders. */
+  label?: string;
+  /** One-line description shown under the label. */
+  description?: string;
+  /** Cookies and storage keys this service writes; removed when it is withdrawn. */
+  cookies?: NameMatcher[];
+  /** Hosts it loads from: injected tags whose URL matches are held until consent. */
+  hosts?: string[];
+}
+
+/**
+ * One purpose the visitor can accept or refuse.
+ * @example { label: 'Analytics', services: { ga4: { label: 'Google Analytics' } } }
+ */
+export interface CategoryOptions {
+  /** Always granted and shown as "Always active"; the visitor cannot refuse it. */
+  required?: boolean;
+  /** Name shown in the preferences dialog. */
+  label?: string;
+  /** One-line description shown under the label. */
+  description?: string;
+  /** Services of this category, keyed by a service id unique across categories. */
+  services?: Record<string, ServiceOptions>;
+  /** Cookies and storage keys of this category; removed when it is withdrawn. */
+  cookies?: NameMatcher[];
+}
+
+/** Options of the consent cookie. */
+export interface CookieOptions {
+  /** Cookie name. Default `instria_consent`. */
+  name?: string;
+  /** Set to share the decision across sub-domains, e.g. `instria.fr`. Default: host-only. */
+  domain?: string;
+  /** Default `/`. */
+  path?: string;
+  /** Default `Lax`. */
+  sameSite?: 'Lax' | 'Strict' | 'None';
+}
+
+/** Mapping of Google Consent Mode types to category ids; see the README. */
+export interface GoogleConsentModeOptions {
+  /** Which category grants which consent type. Unmapped types stay `denied`. */
+  mapping?: Partial<Record<GoogleConsentType, string>>;
+  /** Milliseconds Google tags wait for an update after the default. Default 500. */
+  waitForUpdate?: number;
+  /** ISO 3166-2 regions the default applies to (a second, global default stays denied). */
+  region?: string[];
+  /** `gtag('set', 'ads_data_redaction', …)`. Default true. */
+  adsDataRedaction?: boolean;
+  /** `gtag('set', 'url_passthrough', …)`. Default false. */
+  urlPassthrough?: boolean;
+}
+
+/** The storage types of Google Consent Mode v2. */
+export type GoogleConsentType =
+  | 'ad_storage'
+  | 'ad_user_data'
+  | 'ad_personalization'
+  | 'analytics_storage'
+  | 'functionality_storage'
+  | 'personalization_storage'
+  | 'security_storage';
+
+/** UI strings of one language; every key can be overridden through `translations`. */
+export type Translations = Record<string, string>;
+
+/**
+ * Options of `createConsent`. `C` is the union of category ids, inferred from `categories`.
+ * @example createConsent({ categories: { essential: { required: true }, analytics: {} }, revision: 2 })
+ */
+export interface ConsentOptions<C extends string = string> {
+  /** Purposes offered. Default: `essential` (required) and `analytics` (opt-in). */
+  categories?: Record<C, CategoryOptions>;
+  /** Raise when the policy changes materially: every stored decision is asked again. Default 1. */
+  revision?: number;
+  /** Days a decision (acceptance or refusal) is kept before asking again. Default 182, at most 395. */
+  expiresAfterDays?: number;
+  /** The consent cookie. */
+  cookie?: CookieOptions;
+  /** `auto` (page `lang`, then browser languages, then English) or a language code. */
+  language?: string;
+  /** Per-language overrides of UI strings: `{ fr: { acceptAll: 'OK pour moi' } }`. */
+  translations?: Record<string, Translations>;
+  /** Link shown in the banner. Default `/privacy`. */
+  privacyPolicyUrl?: string;
+  /** Honour Global Privacy Control as a refusal of optional categories. Default true. */
+  gpc?: boolean;
+  /** Google Consent Mode v2. Default false. */
+  googleConsentMode?: boolean | GoogleConsentModeOptions;
+  /** URL receiving a JSON proof-of-consent record after each decision. */
+  recordEndpoint?: string;
+  /** Reload the page after a withdrawal so scripts that already ran are gone. Default false. */
+  reloadOnWithdraw?: boolean;
+  /** UI colour scheme. Default `auto` (follows `prefers-color-scheme`). */
+  theme?: 'auto' | 'light' | 'dark';
+  /** `floating` adds a small "Cookie preferences" button for sites without a footer link. */
+  widget?: 'floating' | 'none';
+  /** CSP nonce for any `<style>`/`<script>` the SDK creates. Default: the SDK tag's own nonce. */
+  nonce?: string;
+  /** Set up declarative gating of `data-consent` elements. Default true in browsers. */
+  gating?: boolean;
+  /** Add-ons that plug into the instance (integrations, gating, UI loaders). */
+  plugins?: Plugin[];
+  /** Where the decision is kept. Default: cookie, else localStorage, else memory. */
+  storage?: ConsentStorage;
+}
+
+/** The visitor's decision as the app sees it. Frozen; a new object on every change. */
+export interface ConsentState<C extends string = string> {
+  /** A valid decision exists (made now, or stored and still valid). */
+  readonly decided: boolean;
+  /** Granted or refused, per category id. Required categories are always true. */
+  readonly categories: Readonly<Record<C, boolean>>;
+  /** Granted or refused, per service id. */
+  readonly services: Readonly<Record<string, boolean>>;
+  /** Random id of this visitor's decision; the key of consent records. */
+  readonly id: string | null;
+  /** Time of the decision, in milliseconds since the epoch. */
+  readonly decidedAt: number | null;
+  /** The policy revision the decision was made under. */
+  readonly revision: number;
+  /** How the decision was made. */
+  readonly method: Method | null;
+}
+
+/** Payload of the `change` event. */
+export interface ConsentChange<C extends string = string> {
+  readonly state: ConsentState<C>;
+  /** Categories and services whose grant changed. */
+  readonly changed: { readonly categories: readonly C[]; readonly services: readonly string[] };
+  /** Something was withdrawn after it was granted: scripts that ran cannot be unloaded. */
+  readonly reloadRecommended: boolean;
+}
+
+/** Events and their payloads. */
+export interface ConsentEvents<C extends string = string> {
+  /** On each load with a valid decision, and after each decision. */
+  consent: ConsentState<C>;
+  /** After a decision that changed a grant (also from another tab). */
+  change: ConsentChange<C>;
+  /** The visitor's first decision. */
+  'first-consent': ConsentState<C>;
+}
+
+/** Choices for `set`: per category, optionally per service. */
+export type ConsentChoices<C extends string = string> = Partial<Record<C, boolean>>;
+
+/** A consent instance: the model, its actions, and the UI state. */
+export interface Consent<C extends string = string> {
+  /** The options in effect (defaults filled in, invalid values replaced). */
+  readonly options: ResolvedOptions<C>;
+  /** The decision. A nanostores atom: `state.get()`, `state.subscribe(fn)`. */
+  readonly state: ReadableAtom<ConsentState<C>>;
+  /** What the UI should show. */
+  readonly view: ReadableAtom<UIView>;
+  /** Whether `category` (and `service` of it, if given) may be used now. */
+  granted(category: C, service?: string): boolean;
+  /** Grant every category. */
+  acceptAll(): void;
+  /** Refuse every optional category. */
+  rejectAll(): void;
+  /** Decide per category, and per service with `{ services: { ga4: false } }`. */
+  set(choices: ConsentChoices<C>, extra?: { services?: Record<string, boolean> }): void;
+  /** Refuse every optional category and clear their cookies and storage. */
+  withdraw(): void;
+  /** Run `fn` once, now or when `category` (or its `service`) is granted. Returns an unsubscribe. */
+  whenGranted(category: C, fn: () => void, service?: string): () => void;
+  /** Listen to an event. Returns an unsubscribe. */
+  on<E extends keyof ConsentEvents<C>>(event: E, fn: (payload: ConsentEvents<C>[E]) => void): () => void;
+  /** Show the first layer. */
+  showBanner(): void;
+  /** Open the preferences dialog. */
+  showPreferences(): void;
+  /** Close whatever UI is shown, deciding nothing. */
+  hide(): void;
+  /** Forget the stored decision (support, tests): the banner shows again. */
+  reset(): void;
+  /** Remove UI, observers and listeners. The instance does nothing afterwards. */
+  destroy(): void;
+}
+
+/** Options after defaults and validation. */
+export interface ResolvedOptions<C extends string = string>
+  extends Required<
+    Omit<ConsentOptions<C>, 'cookie' | 'categories' | 'recordEndpoint' | 'nonce' | 'storage' | 'googleConsentMode'>
+  > {
+  readonly categories: Record<C, CategoryOptions>;
+  readonly cookie: Required<Omit<CookieOptions, 'domain'>> & { domain?: string };
+  readonly googleConsentMode: false | GoogleConsentModeOptions;
+  readonly recordEndpoint?: string;
+  readonly nonce?: string;
+  /** Category ids the visitor can refuse. */
+  readonly optional: readonly C[];
+  /** Service id → its category id. */
+  readonly serviceCategory: Readonly<Record<string, C>>;
+}
+
+/**
+ * An add-on. Called once while the instance is created, before the stored decision is
+ * applied (so it can set defaults first); may return a teardown run by `destroy()`.
+ */
+export type Plugin = (consent: Consent) => void | (() => void);
+
+/** Mounts the UI for an instance; returns an unmount. Provided by the UI chunk. */
+export type MountUI = (consent: Consent) => () => void;
+
+/**
+ * Where the encoded decision is kept. The core defines it; `src/storage/` implements it.
+ * Implementations never throw.
+ */
+export interface ConsentStorage {
+  /** The stored value, or null. */
+  read(): string | null;
+  /** Store `value` for `days`. Returns false if it could not be stored. */
+  write(value: string, days: number): boolean;
+  /** Remove the value. */
+  clear(): void;
+}

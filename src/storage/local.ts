@@ -1,0 +1,47 @@
+import type { ConsentStorage } from '../core/types';
+
+/**
+ * Keeps the decision in localStorage with its expiry, for pages where cookies cannot be written.
+ * Merely reading `window.localStorage` throws a SecurityError in a sandboxed iframe without
+ * `allow-same-origin`, and Safari's old private mode throws on `setItem`: all access is guarded.
+ * See: https://html.spec.whatwg.org/multipage/webstorage.html#dom-localstorage
+ */
+export function localStorageStore(key: string): ConsentStorage {
+  const area = (): Storage | null => {
+    try {
+      return window.localStorage;
+    } catch {
+      return null;
+    }
+  };
+  return {
+    read() {
+      try {
+        const raw = area()?.getItem(key);
+        if (!raw) return null;
+        const at = raw.indexOf(' ');
+        if (at < 0 || Number(raw.slice(0, at)) < Date.now()) return null;
+        return raw.slice(at + 1);
+      } catch {
+        return null;
+      }
+    },
+    write(value, days) {
+      try {
+        const storage = area();
+        if (!storage) return false;
+        storage.setItem(key, `${Date.now() + days * 864e5} ${value}`);
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    clear() {
+      try {
+        area()?.removeItem(key);
+      } catch {
+        /* unavailable: nothing to clear */
+      }
+    },
+  };
+}

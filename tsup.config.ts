@@ -1,0 +1,47 @@
+import { defineConfig, type Options } from 'tsup';
+import pkg from './package.json' with { type: 'json' };
+
+/** Values every browser bundle inlines: no `process` reference survives into a page. */
+const browserDefine = {
+  'process.env.NODE_ENV': '"production"',
+  __VERSION__: JSON.stringify(pkg.version),
+};
+
+/** One browser bundle: minified, self-contained (dependencies inlined), an IIFE. */
+function browser(name: string, entry: string): Options {
+  return {
+    entry: { [name]: entry },
+    format: ['iife'],
+    platform: 'browser',
+    target: 'es2019',
+    minify: true,
+    treeshake: true,
+    noExternal: [/.*/],
+    define: browserDefine,
+    loader: { '.css': 'text' },
+    outExtension: () => ({ js: '.js' }),
+    clean: false,
+    dts: false,
+    sourcemap: false,
+  };
+}
+
+export default defineConfig([
+  {
+    // npm entries: ESM, types, dependencies left to the app's bundler.
+    entry: { index: 'src/index.ts', core: 'src/core.ts' },
+    format: ['esm'],
+    platform: 'neutral',
+    target: 'es2020',
+    dts: true,
+    splitting: true,
+    treeshake: true,
+    loader: { '.css': 'text' },
+    define: { __VERSION__: JSON.stringify(pkg.version) },
+    clean: false,
+    sourcemap: false,
+  },
+  browser('instria-consent.iife', 'src/iife.ts'),
+  browser('instria-consent.ui', 'src/ui-chunk.ts'),
+  browser('instria-consent.all.iife', 'src/iife-all.ts'),
+]);
