@@ -58,7 +58,7 @@ export function clearTrackers(matchers: readonly NameMatcher[]): string[] {
     for (const domain of cookieDomains(location.hostname)) {
       for (const path of cookiePaths(location.pathname)) {
         safe(() => {
-          document.cookie = `${name}=;Max-Age=0;Path=${path}${domain ? `;Domain=${domain}` : ''}${secure}`;
+          document.cookie = `${name}=;expires=Thu, 01 Jan 1970 00:00:00 GMT;path=${path}${domain ? `;domain=${domain}` : ''}${secure}`;
         }, undefined);
       }
     }

@@ -15,45 +15,39 @@ export interface StoredDecision {
   services: Record<string, boolean>;
 }
 
-const METHOD_CODES: Record<Method, string> = {
-  'accept-all': 'a',
-  'reject-all': 'r',
-  custom: 'c',
-  gpc: 'g',
-  withdraw: 'w',
-};
+/** Methods by their one-digit code in the stored value (the index). Append only. */
+const METHODS: Method[] = ['accept-all', 'reject-all', 'custom', 'gpc', 'withdraw'];
 
-/** Characters js-cookie (encodeURIComponent) leaves as they are, so the value stays compact. */
-const ENTRY = /^([A-Za-z0-9_-]{1,40})~([01])$/;
-const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+/** The whole value; ids and flags use only characters js-cookie leaves unescaped. */
+const FORMAT = /^1\.([A-Za-z0-9-]{8,64})\.([0-9a-z]{1,11})\.(\d{1,9})\.([0-4])\.([\w~!-]*)\.([\w~!-]*)$/;
+const ENTRY = /^([\w-]{1,40})~([01])$/;
 
 const encodeMap = (map: Record<string, boolean>): string =>
   Object.keys(map)
-    .map((key) => `${key}~${map[key] ? 1 : 0}`)
+    .map((key) => `${key}~${+map[key]!}`)
     .join('!');
 
 /**
  * Encodes a decision as `1.<id>.<time36>.<revision>.<method>.<cat~0|1!…>.<svc~0|1!…>`:
  * about 90 bytes for the default categories, far below the 4096-byte cookie limit (RFC 6265 §6.1).
  */
-export function encodeDecision(decision: StoredDecision): string {
-  return [
+export const encodeDecision = (decision: StoredDecision): string =>
+  [
     FORMAT_VERSION,
     decision.id,
     decision.time.toString(36),
     decision.revision,
-    METHOD_CODES[decision.method],
+    METHODS.indexOf(decision.method),
     encodeMap(decision.categories),
     encodeMap(decision.services),
   ].join('.');
-}
 
-function decodeMap(text: string | undefined): Record<string, boolean> | null {
+/** Decodes `key~0!key~1`; null on any bad entry, a duplicate, or a prototype-polluting key. */
+function decodeMap(text: string): Record<string, boolean> | null {
   const map: Record<string, boolean> = Object.create(null);
-  if (!text) return map;
-  for (const entry of text.split('!')) {
+  for (const entry of text ? text.split('!') : []) {
     const match = ENTRY.exec(entry);
-    if (!match || FORBIDDEN_KEYS.has(match[1]!) || match[1]! in map) return null;
+    if (!match || match[1]! in map || /^(__proto__|constructor|prototype)$/.test(match[1]!)) return null;
     map[match[1]!] = match[2] === '1';
   }
   return map;
@@ -64,25 +58,19 @@ function decodeMap(text: string | undefined): Record<string, boolean> | null {
  * version; never throws, whatever the input.
  */
 export function decodeDecision(value: unknown): StoredDecision | null {
-  if (typeof value !== 'string' || value.length > 3000) return null;
-  const parts = value.split('.');
-  if (parts.length !== 7 || parts[0] !== FORMAT_VERSION) return null;
-  const [, id, time36, revision, code, categories, services] = parts as [string, ...string[]];
-  if (!/^[A-Za-z0-9-]{8,64}$/.test(id!) || !/^[0-9a-z]{1,11}$/.test(time36!) || !/^\d{1,9}$/.test(revision!)) {
-    return null;
-  }
-  const method = (Object.keys(METHOD_CODES) as Method[]).find((m) => METHOD_CODES[m] === code);
-  const categoryMap = decodeMap(categories);
-  const serviceMap = decodeMap(services);
-  if (!method || !categoryMap || !serviceMap) return null;
-  return {
-    id: id!,
-    time: parseInt(time36!, 36),
-    revision: Number(revision),
-    method,
-    categories: categoryMap,
-    services: serviceMap,
-  };
+  const match = typeof value === 'string' && value.length < 3000 ? FORMAT.exec(value) : null;
+  const categories = match && decodeMap(match[5]!);
+  const services = match && decodeMap(match[6]!);
+  return categories && services
+    ? {
+        id: match[1]!,
+        time: parseInt(match[2]!, 36),
+        revision: +match[3]!,
+        method: METHODS[+match[4]!]!,
+        categories,
+        services,
+      }
+    : null;
 }
 
 /** What a stored decision is checked against. */
@@ -94,19 +82,17 @@ export interface ValidityRules {
   now: number;
 }
 
-/** Clock skew tolerated for a decision time in the future (a visitor's clock may be off). */
-const FUTURE_SKEW_MS = 864e5;
-
 /**
- * Whether a stored decision still counts: same revision, younger than the expiry, not dated in
- * the future, and a choice for every optional category (a new purpose needs its own consent).
+ * Whether a stored decision still counts: same revision, younger than the expiry, not dated more
+ * than a day in the future (clock skew), and a choice for every optional category (a new purpose
+ * needs its own consent, REQUIREMENTS.md item 24).
  */
 export function isDecisionValid(decision: StoredDecision, rules: ValidityRules): boolean {
   const age = rules.now - decision.time;
   return (
     decision.revision === rules.revision &&
     age < rules.expiresAfterDays * 864e5 &&
-    age > -FUTURE_SKEW_MS &&
+    age > -864e5 &&
     rules.optional.every((id) => id in decision.categories)
   );
 }

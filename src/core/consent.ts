@@ -7,7 +7,6 @@ import { resolveOptions } from './options';
 import type {
   Consent,
   ConsentChange,
-  ConsentEvents,
   ConsentOptions,
   ConsentState,
   ConsentStorage,
@@ -22,54 +21,6 @@ import type {
 /** Category ids when `categories` is not configured. */
 export type DefaultCategory = 'essential' | 'analytics';
 
-type Listeners<C extends string> = { [E in keyof ConsentEvents<C>]: Set<(payload: ConsentEvents<C>[E]) => void> };
-
-/** A random consent id: a UUID where available, else 128 random bits in hex. */
-function newConsentId(): string {
-  const c = globalThis.crypto;
-  if (c?.randomUUID) return c.randomUUID();
-  const bytes = c.getRandomValues(new Uint8Array(16));
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
-}
-
-/** The state for a decision (or for none: every optional category refused). */
-function toState<C extends string>(options: ResolvedOptions<C>, decision: StoredDecision | null): ConsentState<C> {
-  const categories = {} as Record<C, boolean>;
-  const services: Record<string, boolean> = {};
-  for (const id of Object.keys(options.categories) as C[]) {
-    categories[id] = !!options.categories[id].required || decision?.categories[id] === true;
-  }
-  for (const [service, category] of Object.entries(options.serviceCategory) as [string, C][]) {
-    const stored = decision?.services[service];
-    services[service] = options.categories[category].required ? true : stored ?? categories[category];
-  }
-  return Object.freeze({
-    decided: !!decision,
-    categories: Object.freeze(categories),
-    services: Object.freeze(services),
-    id: decision?.id ?? null,
-    decidedAt: decision?.time ?? null,
-    revision: options.revision,
-    method: decision?.method ?? null,
-  });
-}
-
-/** Cookie and storage names of a whole category: its own, its services', and the built-in lists. */
-function trackersOf<C extends string>(options: ResolvedOptions<C>, category: C): NameMatcher[] {
-  const config = options.categories[category];
-  const names: NameMatcher[] = [...(config.cookies ?? [])];
-  if (category === 'analytics') names.push(...KNOWN_ANALYTICS);
-  if (category === 'marketing') names.push(...KNOWN_MARKETING);
-  for (const service of Object.values(config.services ?? {})) names.push(...(service.cookies ?? []));
-  return names;
-}
-
-/** Keeps the decision for this page only: the SSR default and the last fallback. */
-function pageStorage(): ConsentStorage {
-  let value: string | null = null;
-  return { read: () => value, write: (v) => ((value = v), true), clear: () => (value = null) };
-}
-
 /** What an entry point adds to the engine: where decisions are kept, add-ons, the UI. */
 export interface EngineSetup {
   /** Builds the default store from the resolved options (a user's `storage` option wins). */
@@ -80,72 +31,112 @@ export interface EngineSetup {
   loadUI?: () => Promise<MountUI>;
 }
 
+type Flags = Record<string, boolean>;
+
+const freeze = Object.freeze;
+const keys = Object.keys as <T extends object>(o: T) => (keyof T & string)[];
+
+/** Keys whose value differs between two flag maps. */
+const diff = (a: Flags, b: Flags): string[] => keys(b).filter((key) => a[key] !== b[key]);
+
+/** A random consent id: a UUID where available, else 128 random bits in hex. */
+const newConsentId = (): string =>
+  crypto.randomUUID?.() ??
+  Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => (b + 256).toString(16).slice(1)).join('');
+
+/** The state for a decision (or for none: every optional category refused). */
+function toState<C extends string>(options: ResolvedOptions<C>, decision: StoredDecision | null): ConsentState<C> {
+  const categories: Flags = {};
+  const services: Flags = {};
+  for (const id of keys(options.categories)) {
+    categories[id] = !!options.categories[id].required || decision?.categories[id] === true;
+  }
+  for (const service of keys(options.serviceCategory)) {
+    const category = options.serviceCategory[service]!;
+    services[service] = options.categories[category].required ? true : decision?.services[service] ?? categories[category]!;
+  }
+  return freeze({
+    decided: !!decision,
+    categories: freeze(categories),
+    services: freeze(services),
+    id: decision?.id ?? null,
+    decidedAt: decision?.time ?? null,
+    revision: options.revision,
+    method: decision?.method ?? null,
+  }) as ConsentState<C>;
+}
+
 /**
- * Creates a consent instance: the visitor's decision, kept in a first-party cookie, with actions
- * to change it and events when it changes. Safe to call during SSR (it then does nothing).
- *
- * @example
- * const consent = createConsent({ categories: { essential: { required: true }, analytics: {} } });
- * consent.whenGranted('analytics', () => loadAnalytics());
+ * Cookies and storage keys to remove: those of whole `categories` (theirs, their services', the
+ * built-in lists for `analytics` and `marketing`) and those of single `services`.
+ */
+function trackersOf(options: ResolvedOptions, categories: string[], services: string[]): NameMatcher[] {
+  const names: NameMatcher[] = [];
+  const add = (list?: NameMatcher[]) => list && names.push(...list);
+  for (const id of categories) {
+    const config = options.categories[id]!;
+    add(config.cookies);
+    add(id === 'analytics' ? KNOWN_ANALYTICS : id === 'marketing' ? KNOWN_MARKETING : undefined);
+    for (const service in config.services) add(config.services[service]!.cookies);
+  }
+  for (const service of services) add(options.categories[options.serviceCategory[service]!]!.services![service]!.cookies);
+  return names;
+}
+
+/** Keeps the decision for this page only: the SSR default and the last fallback. */
+function pageStorage(): ConsentStorage {
+  let value: string | null = null;
+  return { read: () => value, write: (v) => ((value = v), true), clear: () => (value = null) };
+}
+
+/**
+ * The consent engine behind every entry point's `createConsent`: the visitor's decision, kept
+ * in `setup.storage`, with actions to change it, events when it changes, and the UI state.
+ * Safe to call during SSR: it then reports no decision and does nothing.
  */
 export function createConsentEngine<const C extends string = DefaultCategory>(
   input?: ConsentOptions<C>,
   setup: EngineSetup = {},
 ): Consent<C> {
-  const options = resolveOptions(input);
+  const options = resolveOptions(input) as ResolvedOptions;
   const browser = isBrowser();
-  const storage = (browser && (input?.storage ?? setup.storage?.(options as ResolvedOptions))) || pageStorage();
-  const $state = atom<ConsentState<C>>(toState(options, null));
+  const storage = (browser && (input?.storage ?? setup.storage?.(options))) || pageStorage();
+  const $state = atom<ConsentState>(toState(options, null));
   const $view = atom<UIView>('hidden');
-  const listeners: Listeners<C> = { consent: new Set(), change: new Set(), 'first-consent': new Set() };
+  const listeners: Record<string, Set<(payload: any) => void>> = {};
   const teardowns: (() => void)[] = [];
   let stored: string | null = null;
-  let destroyed = false;
+  let destroyed = !browser;
   let unmountUI: (() => void) | undefined;
-  let uiRequested = false;
+  let channel: BroadcastChannel | null = null;
 
-  function emit<E extends keyof ConsentEvents<C>>(event: E, payload: ConsentEvents<C>[E]): void {
-    for (const fn of [...listeners[event]]) safe(() => fn(payload), undefined);
-    if (browser) safe(() => window.dispatchEvent(new CustomEvent(EVENT_PREFIX + event, { detail: payload })), undefined);
-  }
+  const emit = (event: string, payload: unknown) => {
+    for (const fn of [...(listeners[event] ?? [])]) safe(() => fn(payload), undefined);
+    safe(() => dispatchEvent(new CustomEvent(EVENT_PREFIX + event, { detail: payload })), true);
+  };
 
-  /** Moves to `next`, cleans up what was withdrawn, and tells everyone. */
-  function apply(next: ConsentState<C>, local: boolean): void {
+  /** Moves to `next`, removes what was withdrawn, and tells everyone. */
+  function apply(next: ConsentState, local?: boolean): void {
     const prev = $state.get();
-    const categories = (Object.keys(next.categories) as C[]).filter((id) => next.categories[id] !== prev.categories[id]);
-    const services = Object.keys(next.services).filter((id) => next.services[id] !== prev.services[id]);
+    const categories = diff(prev.categories, next.categories);
+    const services = diff(prev.services, next.services);
     const withdrawn = categories.filter((id) => prev.categories[id]);
     const withdrawnServices = services.filter((id) => prev.services[id]);
     $state.set(next);
-    clearRefused(withdrawn, withdrawnServices);
-    const reloadRecommended = prev.decided && (withdrawn.length > 0 || withdrawnServices.length > 0);
+    clearTrackers(trackersOf(options, withdrawn, withdrawnServices));
     if (!next.decided) return;
+    const reloadRecommended = prev.decided && withdrawn.length + withdrawnServices.length > 0;
     if (!prev.decided) emit('first-consent', next);
     emit('consent', next);
-    if (categories.length || services.length) {
-      const change: ConsentChange<C> = Object.freeze({
-        state: next,
-        changed: Object.freeze({ categories: Object.freeze(categories), services: Object.freeze(services) }),
-        reloadRecommended,
-      });
-      emit('change', change);
+    if (categories.length + services.length) {
+      emit('change', freeze({ state: next, changed: freeze({ categories, services }), reloadRecommended }) as ConsentChange);
     }
-    if (reloadRecommended && local && options.reloadOnWithdraw) setTimeout(() => location.reload(), 0);
-  }
-
-  /** Deletes the cookies and storage of refused categories and services. */
-  function clearRefused(categories: C[], services: string[]): void {
-    if (!browser) return;
-    const names = categories.flatMap((id) => trackersOf(options, id));
-    for (const service of services) {
-      names.push(...(options.categories[options.serviceCategory[service]!].services?.[service]?.cookies ?? []));
-    }
-    clearTrackers(names);
+    if (reloadRecommended && local && options.reloadOnWithdraw) setTimeout(() => location.reload());
   }
 
   /** Records a decision made here: stores it, applies it, tells the other tabs. */
-  function decide(categories: Record<C, boolean>, services: Record<string, boolean>, method: Method): void {
-    if (destroyed || !browser) return;
+  function decide(categories: Flags, services: Flags, method: Method): void {
+    if (destroyed) return;
     const decision: StoredDecision = {
       id: $state.get().id ?? newConsentId(),
       time: Date.now(),
@@ -155,138 +146,134 @@ export function createConsentEngine<const C extends string = DefaultCategory>(
       services: {},
     };
     for (const id of options.optional) decision.categories[id] = !!categories[id];
-    for (const service of Object.keys(options.serviceCategory)) decision.services[service] = !!services[service];
+    for (const service in options.serviceCategory) decision.services[service] = !!services[service];
     stored = encodeDecision(decision);
     if (!storage.write(stored, options.expiresAfterDays)) DEV && warn('the decision could not be stored; it lasts for this page only');
     $view.set('hidden');
     apply(toState(options, decision), true);
-    safe(() => channel?.postMessage(stored), undefined);
+    safe(() => channel?.postMessage(1), undefined);
   }
 
   /** Reads the stored decision; returns it only if it still counts. */
   function readStored(): StoredDecision | null {
-    stored = storage.read();
-    const decision = decodeDecision(stored);
-    if (stored !== null && !decision) DEV && warn('the stored decision is malformed; asking again');
+    const decision = decodeDecision((stored = storage.read()));
+    if (DEV && stored !== null && !decision) warn('the stored decision is malformed; asking again');
     return decision && isDecisionValid(decision, { ...options, now: Date.now() }) ? decision : null;
   }
 
-  /** Picks up a decision made in another tab (or a reset there). */
+  /** Picks up a decision made in another tab, or a reset there. */
   function sync(): void {
     if (destroyed || storage.read() === stored) return;
     const decision = readStored();
-    apply(toState(options, decision), false);
-    if (!decision && $view.get() === 'hidden') $view.set('banner');
+    apply(toState(options, decision));
+    if (!decision) $view.set('banner');
   }
 
-  const allServices = (value: boolean, only?: C[]) =>
-    Object.fromEntries(
-      Object.entries(options.serviceCategory)
-        .filter(([, category]) => !only || only.includes(category as C))
-        .map(([service]) => [service, value]),
-    );
-  const allCategories = (value: boolean) =>
-    Object.fromEntries(options.optional.map((id) => [id, value])) as Record<C, boolean>;
+  /** Every optional category (`value`), every service of `only` categories or of all. */
+  const all = (value: boolean, only?: string[]): [Flags, Flags] => {
+    const categories: Flags = {};
+    const services: Flags = {};
+    for (const id of only ?? options.optional) categories[id] = value;
+    for (const service in options.serviceCategory) {
+      if (options.serviceCategory[service]! in categories) services[service] = value;
+    }
+    return [categories, services];
+  };
 
-  const instance: Consent<C> = {
+  const instance: Consent = {
     options,
     state: $state,
     view: $view,
-    granted(category, service) {
-      const state = $state.get();
-      if (service === undefined) return state.categories[category] === true;
-      return options.serviceCategory[service] === category && state.services[service] === true;
-    },
-    acceptAll: () => decide(allCategories(true), allServices(true), 'accept-all'),
-    rejectAll: () => decide(allCategories(false), allServices(false), 'reject-all'),
+    granted: (category, service) =>
+      service === undefined
+        ? $state.get().categories[category] === true
+        : options.serviceCategory[service] === category && $state.get().services[service] === true,
+    acceptAll: () => decide(...all(true), 'accept-all'),
+    rejectAll: () => decide(...all(false), 'reject-all'),
     set(choices, extra) {
       const state = $state.get();
-      const categories = { ...state.categories } as Record<C, boolean>;
+      const categories = { ...state.categories };
       const services = { ...state.services };
-      for (const id of Object.keys(choices ?? {}) as C[]) {
+      for (const id in choices) {
         if (!options.optional.includes(id)) {
           DEV && warn(`set(): "${id}" is not an optional category; ignored`);
           continue;
         }
-        categories[id] = !!choices[id];
-        Object.assign(services, allServices(!!choices[id], [id]));
+        const [own, theirs] = all(!!choices[id], [id]);
+        Object.assign(categories, own);
+        Object.assign(services, theirs);
       }
-      for (const [service, value] of Object.entries(extra?.services ?? {})) {
-        if (service in options.serviceCategory) services[service] = !!value;
+      for (const service in extra?.services) {
+        if (service in options.serviceCategory) services[service] = !!extra!.services[service];
         else DEV && warn(`set(): unknown service "${service}" ignored`);
       }
       decide(categories, services, 'custom');
     },
     withdraw() {
-      decide(allCategories(false), allServices(false), 'withdraw');
-      clearRefused([...options.optional], []);
+      decide(...all(false), 'withdraw');
+      if (!destroyed) clearTrackers(trackersOf(options, [...options.optional], []));
     },
     whenGranted(category, fn, service) {
-      if (instance.granted(category, service)) {
-        safe(fn, undefined);
-        return () => {};
-      }
-      const off = $state.listen(() => {
-        if (!instance.granted(category, service)) return;
-        off();
-        safe(fn, undefined);
-      });
+      const ready = () => instance.granted(category, service) && (off(), safe(fn, undefined), true);
+      const off = $state.listen(ready);
+      ready();
       return off;
     },
     on(event, fn) {
-      listeners[event].add(fn);
-      return () => listeners[event].delete(fn);
+      (listeners[event] ??= new Set()).add(fn);
+      return () => listeners[event]!.delete(fn);
     },
     showBanner: () => !destroyed && $view.set('banner'),
     showPreferences: () => !destroyed && $view.set('preferences'),
     hide: () => $view.set('hidden'),
     reset() {
-      if (!browser) return;
+      if (destroyed) return;
       storage.clear();
       stored = null;
-      apply(toState(options, null), true);
-      safe(() => channel?.postMessage(null), undefined);
+      apply(toState(options, null));
+      safe(() => channel?.postMessage(0), undefined);
       $view.set('banner');
     },
     destroy() {
       destroyed = true;
       for (const teardown of teardowns.splice(0)) safe(teardown, undefined);
-      for (const set of Object.values(listeners)) set.clear();
+      for (const event in listeners) listeners[event]!.clear();
       unmountUI?.();
       $view.set('hidden');
     },
   };
 
-  if (!browser) return instance;
+  if (destroyed) return instance as unknown as Consent<C>;
 
   // Add-ons first, so that defaults (Google Consent Mode) precede everything else.
-  for (const plugin of [...(setup.plugins?.(options as ResolvedOptions) ?? []), ...options.plugins]) {
-    const teardown = safe(() => plugin(instance as unknown as Consent), undefined);
+  for (const plugin of [...(setup.plugins?.(options) ?? []), ...options.plugins]) {
+    const teardown = safe(() => plugin(instance), undefined);
     if (teardown) teardowns.push(teardown);
   }
 
   // The UI is loaded the first time it is needed, never for a visitor who already decided.
+  let uiRequested = false;
   teardowns.push(
-    $view.subscribe((view) => {
+    $view.listen((view) => {
       if (view === 'hidden' || uiRequested || !setup.loadUI) return;
       uiRequested = true;
       setup
         .loadUI()
         .then((mount) => {
-          if (!destroyed) unmountUI = mount(instance as unknown as Consent);
+          if (!destroyed) unmountUI = mount(instance);
         })
         .catch((error) => {
           // Fail closed: nothing is granted without the UI. Kept in production builds.
-          console.warn('[instria-consent] the consent UI could not be loaded; nothing is granted', error);
+          console.warn('[instria-consent] the consent UI could not be loaded; nothing is granted.', error);
         });
     }),
   );
 
-  // Other tabs: a message where BroadcastChannel exists, and a re-read when this tab is shown.
-  const channel = safe(() => new BroadcastChannel(`${EVENT_PREFIX}${options.cookie.name}`), null);
+  // Other tabs: a BroadcastChannel message, and a re-read whenever this tab is shown again.
+  channel = safe(() => new BroadcastChannel(EVENT_PREFIX + options.cookie.name), null);
   if (channel) {
     channel.onmessage = sync;
-    teardowns.push(() => channel.close());
+    teardowns.push(() => channel!.close());
   }
   const onVisible = () => document.visibilityState === 'visible' && sync();
   document.addEventListener('visibilitychange', onVisible);
@@ -294,17 +281,16 @@ export function createConsentEngine<const C extends string = DefaultCategory>(
 
   const decision = readStored();
   if (decision) {
-    const state = toState(options, decision);
-    $state.set(state);
+    $state.set(toState(options, decision));
     // Let code that subscribes right after createConsent() receive the first event.
     queueMicrotask(() => !destroyed && emit('consent', $state.get()));
   } else if (options.gpc && navigator.globalPrivacyControl === true) {
-    // GPC is a refusal of optional purposes; no banner (REQUIREMENTS.md items 41, 44).
-    queueMicrotask(() => !destroyed && !$state.get().decided && decide(allCategories(false), allServices(false), 'gpc'));
+    // GPC is a refusal of optional purposes, with no banner (SPEC: gpc).
+    queueMicrotask(() => $state.get().decided || decide(...all(false), 'gpc'));
   } else {
     $view.set('banner');
   }
-  // Trackers left from an earlier, now refused or expired, consent are removed at once.
-  clearRefused(options.optional.filter((id) => !$state.get().categories[id]), []);
-  return instance;
+  // Trackers left from an earlier consent that is now refused or expired go at once.
+  clearTrackers(trackersOf(options, options.optional.filter((id) => !$state.get().categories[id]), []));
+  return instance as unknown as Consent<C>;
 }

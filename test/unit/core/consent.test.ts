@@ -1,0 +1,422 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { decodeDecision, encodeDecision } from '../../../src/core/codec';
+import { createConsentEngine } from '../../../src/core/consent';
+import type { ConsentOptions, ConsentStorage } from '../../../src/core/types';
+import { memoryStorage } from '../../../src/storage/memory';
+
+const categories = {
+  essential: { required: true },
+  analytics: { services: { ga4: { label: 'Google Analytics', cookies: [/^_ga/] }, hotjar: { cookies: [/^_hj/] } } },
+  marketing: {},
+} as const;
+
+function make(options: ConsentOptions<keyof typeof categories> = {}, storage: ConsentStorage = memoryStorage()) {
+  return { consent: createConsentEngine({ categories, storage, ...options }), storage };
+}
+
+const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+function clearCookies() {
+  for (const pair of document.cookie.split(';')) {
+    const name = pair.split('=')[0]!.trim();
+    if (name) document.cookie = `${name}=;expires=Thu, 01 Jan 1970 00:00:00 GMT;path=/`;
+  }
+}
+
+beforeEach(() => {
+  clearCookies();
+  localStorage.clear();
+  vi.restoreAllMocks();
+});
+afterEach(() => vi.useRealTimers());
+
+describe('createConsent: first visit', () => {
+  it('starts undecided, with every optional category and service refused and the banner requested', () => {
+    const { consent } = make();
+    expect(consent.state.get()).toMatchObject({
+      decided: false,
+      categories: { essential: true, analytics: false, marketing: false },
+      services: { ga4: false, hotjar: false },
+      id: null,
+      method: null,
+    });
+    expect(consent.view.get()).toBe('banner');
+    expect(consent.granted('essential')).toBe(true);
+    expect(consent.granted('analytics')).toBe(false);
+  });
+
+  it('uses essential + analytics when no categories are configured', () => {
+    const consent = createConsentEngine({ storage: memoryStorage() });
+    expect(Object.keys(consent.state.get().categories)).toEqual(['essential', 'analytics']);
+    expect(consent.options.optional).toEqual(['analytics']);
+  });
+});
+
+describe('decisions', () => {
+  it('acceptAll grants everything, stores it and hides the UI', () => {
+    const { consent, storage } = make();
+    consent.acceptAll();
+    const state = consent.state.get();
+    expect(state).toMatchObject({ decided: true, method: 'accept-all', categories: { analytics: true, marketing: true } });
+    expect(state.services).toEqual({ ga4: true, hotjar: true });
+    expect(state.id).toMatch(/^[0-9a-f-]{32,36}$/);
+    expect(consent.view.get()).toBe('hidden');
+    expect(decodeDecision(storage.read())).toMatchObject({ method: 'accept-all', categories: { analytics: true } });
+  });
+
+  it('rejectAll refuses everything and is stored like an acceptance', () => {
+    const { consent, storage } = make();
+    consent.rejectAll();
+    expect(consent.state.get()).toMatchObject({ decided: true, method: 'reject-all', categories: { analytics: false } });
+    expect(decodeDecision(storage.read())).toMatchObject({ method: 'reject-all', categories: { analytics: false, marketing: false } });
+  });
+
+  it('set decides per category and per service, leaving others as they were', () => {
+    const { consent } = make();
+    consent.set({ analytics: true }, { services: { hotjar: false } });
+    expect(consent.state.get()).toMatchObject({
+      method: 'custom',
+      categories: { analytics: true, marketing: false },
+      services: { ga4: true, hotjar: false },
+    });
+    expect(consent.granted('analytics', 'ga4')).toBe(true);
+    expect(consent.granted('analytics', 'hotjar')).toBe(false);
+    // A service is only granted under its own category.
+    expect(consent.granted('marketing', 'ga4')).toBe(false);
+  });
+
+  it('set can grant one service alone (an embed placeholder "Allow")', () => {
+    const { consent } = make();
+    consent.set({}, { services: { ga4: true } });
+    expect(consent.granted('analytics')).toBe(false);
+    expect(consent.granted('analytics', 'ga4')).toBe(true);
+  });
+
+  it('set ignores required and unknown categories', () => {
+    const { consent } = make();
+    consent.set({ essential: false, nope: true } as never);
+    expect(consent.granted('essential')).toBe(true);
+    expect(consent.state.get().categories).not.toHaveProperty('nope');
+  });
+
+  it('keeps the consent id across decisions', () => {
+    const { consent } = make();
+    consent.acceptAll();
+    const id = consent.state.get().id;
+    consent.rejectAll();
+    expect(consent.state.get().id).toBe(id);
+  });
+});
+
+describe('stored decisions', () => {
+  const stored = (overrides: Partial<Parameters<typeof encodeDecision>[0]> = {}) =>
+    encodeDecision({
+      id: 'abcdef12-3456',
+      time: Date.now() - 1000,
+      revision: 1,
+      method: 'accept-all',
+      categories: { analytics: true, marketing: false },
+      services: { ga4: true, hotjar: true },
+      ...overrides,
+    });
+
+  it('restores a valid decision without showing the banner, and emits consent', async () => {
+    const { consent } = make({}, memoryStorage(stored()));
+    const seen = vi.fn();
+    consent.on('consent', seen);
+    expect(consent.state.get()).toMatchObject({ decided: true, method: 'accept-all', id: 'abcdef12-3456' });
+    expect(consent.view.get()).toBe('hidden');
+    await flush();
+    expect(seen).toHaveBeenCalledTimes(1);
+  });
+
+  it.each([
+    ['another revision', { revision: 2 }, {}],
+    ['expired', { time: Date.now() - 183 * 864e5 }, {}],
+    ['expired under a shorter expiry', { time: Date.now() - 31 * 864e5 }, { expiresAfterDays: 30 }],
+    ['missing a new category', { categories: { analytics: true } }, {}],
+  ])('treats a decision of %s as no decision', (_, overrides, options) => {
+    const { consent } = make(options, memoryStorage(stored(overrides)));
+    expect(consent.state.get().decided).toBe(false);
+    expect(consent.granted('analytics')).toBe(false);
+    expect(consent.view.get()).toBe('banner');
+  });
+
+  it('treats a tampered value as no decision, with a development warning and no exception', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const { consent } = make({}, memoryStorage(stored().replace('analytics~1', 'analytics~2')));
+    expect(consent.state.get().decided).toBe(false);
+    expect(warn).toHaveBeenCalledWith('[instria-consent]', expect.stringContaining('malformed'));
+  });
+});
+
+describe('events', () => {
+  it('fires first-consent once, consent on every decision, change only when a grant changed', () => {
+    const { consent } = make();
+    const first = vi.fn();
+    const each = vi.fn();
+    const change = vi.fn();
+    consent.on('first-consent', first);
+    consent.on('consent', each);
+    consent.on('change', change);
+    consent.rejectAll();
+    consent.rejectAll();
+    consent.acceptAll();
+    expect(first).toHaveBeenCalledTimes(1);
+    expect(each).toHaveBeenCalledTimes(3);
+    expect(change).toHaveBeenCalledTimes(1);
+    expect(change.mock.calls[0]![0]).toMatchObject({
+      changed: { categories: ['analytics', 'marketing'], services: ['ga4', 'hotjar'] },
+      reloadRecommended: false,
+    });
+  });
+
+  it('recommends a reload when something granted is withdrawn', () => {
+    const { consent } = make();
+    const change = vi.fn();
+    consent.acceptAll();
+    consent.on('change', change);
+    consent.set({ analytics: false });
+    expect(change.mock.calls[0]![0].reloadRecommended).toBe(true);
+    expect(change.mock.calls[0]![0].changed.categories).toEqual(['analytics']);
+  });
+
+  it('hands out frozen payloads', () => {
+    const { consent } = make();
+    let payload: any;
+    consent.on('change', (change) => (payload = change));
+    consent.acceptAll();
+    expect(Object.isFrozen(payload)).toBe(true);
+    expect(Object.isFrozen(payload.state.categories)).toBe(true);
+    expect(() => {
+      payload.state.categories.analytics = false;
+    }).toThrow();
+  });
+
+  it('mirrors events on window as instria-consent:* CustomEvents', () => {
+    const { consent } = make();
+    const seen: string[] = [];
+    const listener = (event: Event) => seen.push(`${event.type}:${(event as CustomEvent).detail.method ?? 'change'}`);
+    for (const type of ['consent', 'change', 'first-consent']) window.addEventListener(`instria-consent:${type}`, listener);
+    consent.acceptAll();
+    for (const type of ['consent', 'change', 'first-consent']) window.removeEventListener(`instria-consent:${type}`, listener);
+    expect(seen).toEqual(['instria-consent:first-consent:accept-all', 'instria-consent:consent:accept-all', 'instria-consent:change:change']);
+  });
+
+  it('returns an unsubscribe from on(), and a throwing listener does not stop the others', () => {
+    const { consent } = make();
+    const off = consent.on('consent', vi.fn(() => { throw new Error('listener bug'); }));
+    const second = vi.fn();
+    consent.on('consent', second);
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    consent.acceptAll();
+    off();
+    consent.rejectAll();
+    expect(second).toHaveBeenCalledTimes(2);
+  });
+});
+
+describe('whenGranted', () => {
+  it('runs now when already granted', () => {
+    const { consent } = make();
+    consent.acceptAll();
+    const fn = vi.fn();
+    consent.whenGranted('analytics', fn);
+    expect(fn).toHaveBeenCalledTimes(1);
+  });
+
+  it('runs once, later, when granted', () => {
+    const { consent } = make();
+    const fn = vi.fn();
+    consent.whenGranted('analytics', fn);
+    expect(fn).not.toHaveBeenCalled();
+    consent.acceptAll();
+    consent.rejectAll();
+    consent.acceptAll();
+    expect(fn).toHaveBeenCalledTimes(1);
+  });
+
+  it('waits for the named service', () => {
+    const { consent } = make();
+    const fn = vi.fn();
+    consent.whenGranted('analytics', fn, 'hotjar');
+    consent.set({ analytics: true }, { services: { hotjar: false } });
+    expect(fn).not.toHaveBeenCalled();
+    consent.set({}, { services: { hotjar: true } });
+    expect(fn).toHaveBeenCalledTimes(1);
+  });
+
+  it('never runs once unsubscribed', () => {
+    const { consent } = make();
+    const fn = vi.fn();
+    const off = consent.whenGranted('analytics', fn);
+    off();
+    consent.acceptAll();
+    expect(fn).not.toHaveBeenCalled();
+  });
+});
+
+describe('withdrawal', () => {
+  it('withdraw refuses everything, deletes tracker cookies and storage keys, and says so', () => {
+    const { consent } = make();
+    consent.acceptAll();
+    document.cookie = '_ga=GA1.1.1;Path=/';
+    document.cookie = '_ga_ABC123=GS1.1;Path=/';
+    document.cookie = 'session=keep;Path=/';
+    localStorage.setItem('_hjUserAttributes', '{}');
+    sessionStorage.setItem('_hjRecordingLastActivity', '1');
+    localStorage.setItem('app-setting', 'keep');
+    const change = vi.fn();
+    consent.on('change', change);
+    consent.withdraw();
+    expect(consent.state.get()).toMatchObject({ method: 'withdraw', categories: { analytics: false } });
+    expect(document.cookie).not.toMatch(/_ga/);
+    expect(document.cookie).toContain('session=keep');
+    expect(localStorage.getItem('_hjUserAttributes')).toBeNull();
+    expect(sessionStorage.getItem('_hjRecordingLastActivity')).toBeNull();
+    expect(localStorage.getItem('app-setting')).toBe('keep');
+    expect(change.mock.calls[0]![0].reloadRecommended).toBe(true);
+  });
+
+  it('removes trackers left from an earlier consent when the page loads undecided', () => {
+    document.cookie = '_ga=GA1.1.1;Path=/';
+    make();
+    expect(document.cookie).not.toMatch(/_ga=/);
+  });
+});
+
+describe('GPC', () => {
+  afterEach(() => {
+    delete (navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl;
+  });
+  const withGpc = () => Object.defineProperty(navigator, 'globalPrivacyControl', { value: true, configurable: true });
+
+  it('refuses optional categories with method gpc and shows no banner', async () => {
+    withGpc();
+    const { consent } = make();
+    expect(consent.view.get()).toBe('hidden');
+    await flush();
+    expect(consent.state.get()).toMatchObject({ decided: true, method: 'gpc', categories: { analytics: false } });
+  });
+
+  it('lets a later explicit opt-in win, also after a reload', async () => {
+    withGpc();
+    const { consent, storage } = make();
+    await flush();
+    consent.set({ analytics: true });
+    const reloaded = make({}, storage).consent;
+    await flush();
+    expect(reloaded.state.get()).toMatchObject({ method: 'custom', categories: { analytics: true } });
+  });
+
+  it('is ignored with gpc: false', () => {
+    withGpc();
+    const { consent } = make({ gpc: false });
+    expect(consent.view.get()).toBe('banner');
+  });
+});
+
+describe('UI state and loading', () => {
+  it('loads the UI once, only when it is needed', async () => {
+    const mount = vi.fn(() => () => {});
+    const loadUI = vi.fn(() => Promise.resolve(mount));
+    const stored = encodeDecision({ id: 'abcdef12-3456', time: Date.now(), revision: 1, method: 'reject-all', categories: { analytics: false, marketing: false }, services: {} });
+    const consent = createConsentEngine({ categories, storage: memoryStorage(stored) }, { loadUI });
+    await flush();
+    expect(loadUI).not.toHaveBeenCalled();
+    consent.showPreferences();
+    consent.showBanner();
+    await flush();
+    expect(loadUI).toHaveBeenCalledTimes(1);
+    expect(mount).toHaveBeenCalledTimes(1);
+  });
+
+  it('fails closed, with a warning, when the UI cannot load', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const consent = createConsentEngine({ categories, storage: memoryStorage() }, { loadUI: () => Promise.reject(new Error('404')) });
+    await flush();
+    expect(consent.granted('analytics')).toBe(false);
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining('could not be loaded'), expect.any(Error));
+  });
+
+  it('hide() closes without deciding; reset() forgets the decision and asks again', () => {
+    const { consent, storage } = make();
+    consent.showPreferences();
+    consent.hide();
+    expect(consent.view.get()).toBe('hidden');
+    expect(consent.state.get().decided).toBe(false);
+    consent.acceptAll();
+    consent.reset();
+    expect(storage.read()).toBeNull();
+    expect(consent.state.get().decided).toBe(false);
+    expect(consent.view.get()).toBe('banner');
+  });
+
+  it('destroy() runs plugin teardowns and stops reacting', () => {
+    const teardown = vi.fn();
+    const consent = createConsentEngine({ categories, storage: memoryStorage(), plugins: [() => teardown] });
+    const seen = vi.fn();
+    consent.on('consent', seen);
+    consent.destroy();
+    consent.acceptAll();
+    expect(teardown).toHaveBeenCalledTimes(1);
+    expect(seen).not.toHaveBeenCalled();
+    expect(consent.granted('analytics')).toBe(false);
+  });
+
+  it('installs plugins before applying the stored decision, and survives a throwing plugin', async () => {
+    const order: string[] = [];
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const stored = encodeDecision({ id: 'abcdef12-3456', time: Date.now(), revision: 1, method: 'accept-all', categories: { analytics: true, marketing: true }, services: {} });
+    const consent = createConsentEngine({
+      categories,
+      storage: memoryStorage(stored),
+      plugins: [
+        () => {
+          throw new Error('plugin bug');
+        },
+        (instance) => {
+          order.push(`plugin sees decided=${instance.state.get().decided}`);
+          instance.on('consent', () => order.push('consent'));
+        },
+      ],
+    });
+    await flush();
+    expect(order).toEqual(['plugin sees decided=false', 'consent']);
+    expect(consent.granted('analytics')).toBe(true);
+  });
+});
+
+describe('cross-tab', () => {
+  it('picks up a decision made in another tab', async () => {
+    const storage = memoryStorage();
+    const a = make({}, storage).consent;
+    const b = make({}, storage).consent;
+    const change = vi.fn();
+    b.on('change', change);
+    a.acceptAll();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(b.granted('analytics')).toBe(true);
+    expect(change).toHaveBeenCalledTimes(1);
+    a.destroy();
+    b.destroy();
+  });
+});
+
+describe('SSR', () => {
+  it('does nothing without a DOM', async () => {
+    vi.resetModules();
+    const { window: saved } = globalThis as { window?: unknown };
+    // @ts-expect-error simulate a server
+    delete globalThis.window;
+    try {
+      const { createConsentEngine: create } = await import('../../../src/core/consent');
+      const consent = create();
+      consent.acceptAll();
+      expect(consent.state.get().decided).toBe(false);
+      expect(consent.granted('analytics')).toBe(false);
+    } finally {
+      (globalThis as { window?: unknown }).window = saved;
+    }
+  });
+});

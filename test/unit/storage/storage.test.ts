@@ -1,0 +1,100 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { cookieStorage } from '../../../src/storage/cookie';
+import { defaultStorage, fallbackStorage } from '../../../src/storage/index';
+import { localStorageStore } from '../../../src/storage/local';
+import { memoryStorage } from '../../../src/storage/memory';
+
+const cookie = { name: 'instria_consent', path: '/', sameSite: 'Lax' as const };
+
+beforeEach(() => {
+  document.cookie = 'instria_consent=;expires=Thu, 01 Jan 1970 00:00:00 GMT;path=/';
+  localStorage.clear();
+});
+afterEach(() => {
+  vi.restoreAllMocks();
+  delete (document as { cookie?: string }).cookie; // drop the own property stubCookie() added
+});
+
+/** Replaces document.cookie on this page: a getter/setter pair, as a browser quirk would. */
+function stubCookie(get: () => string, set: (value: string) => void) {
+  Object.defineProperty(document, 'cookie', { configurable: true, get, set });
+}
+const sandboxed = () => {
+  throw new DOMException('The document is sandboxed', 'SecurityError');
+};
+
+describe('cookieStorage', () => {
+  it('writes, reads back and clears the consent cookie', () => {
+    const store = cookieStorage(cookie);
+    expect(store.write('1.abc', 182)).toBe(true);
+    expect(document.cookie).toContain('instria_consent=1.abc');
+    expect(store.read()).toBe('1.abc');
+    store.clear();
+    expect(store.read()).toBeNull();
+  });
+
+  it('reports a write the browser ignored (cookies disabled)', () => {
+    stubCookie(() => '', () => {});
+    expect(cookieStorage(cookie).write('1.abc', 182)).toBe(false);
+  });
+
+  it('never throws when document.cookie throws (sandboxed iframe)', () => {
+    stubCookie(sandboxed, sandboxed);
+    const store = cookieStorage(cookie);
+    expect(store.read()).toBeNull();
+    expect(store.write('1.abc', 182)).toBe(false);
+    expect(() => store.clear()).not.toThrow();
+  });
+});
+
+describe('localStorageStore', () => {
+  it('keeps the value until it expires', () => {
+    const store = localStorageStore('instria_consent');
+    expect(store.write('1.abc', 1)).toBe(true);
+    expect(store.read()).toBe('1.abc');
+    vi.spyOn(Date, 'now').mockReturnValue(Date.now() + 2 * 864e5);
+    expect(store.read()).toBeNull();
+  });
+
+  it('never throws when localStorage itself throws', () => {
+    vi.spyOn(window, 'localStorage', 'get').mockImplementation(() => {
+      throw new DOMException('sandboxed', 'SecurityError');
+    });
+    const store = localStorageStore('instria_consent');
+    expect(store.read()).toBeNull();
+    expect(store.write('1.abc', 1)).toBe(false);
+    expect(() => store.clear()).not.toThrow();
+  });
+
+  it('reports a full or disabled storage (Safari private mode)', () => {
+    const full = { getItem: () => null, removeItem() {}, setItem: () => { throw new DOMException('full', 'QuotaExceededError'); } };
+    vi.spyOn(window, 'localStorage', 'get').mockReturnValue(full as unknown as Storage);
+    expect(localStorageStore('instria_consent').write('1.abc', 1)).toBe(false);
+  });
+});
+
+describe('fallbackStorage / defaultStorage', () => {
+  it('uses the cookie when it can be written', () => {
+    const store = defaultStorage(cookie);
+    store.write('1.abc', 182);
+    expect(document.cookie).toContain('instria_consent=1.abc');
+    expect(localStorage.getItem('instria_consent')).toBeNull();
+  });
+
+  it('falls back to localStorage when cookies are disabled', () => {
+    stubCookie(() => '', () => {});
+    const store = defaultStorage(cookie);
+    expect(store.write('1.abc', 182)).toBe(true);
+    expect(localStorage.getItem('instria_consent')).toMatch(/ 1\.abc$/);
+    expect(store.read()).toBe('1.abc');
+  });
+
+  it('falls back to memory when nothing else works', () => {
+    const refuse = { read: () => null, write: () => false, clear: () => {} };
+    const store = fallbackStorage([refuse, refuse, memoryStorage()]);
+    expect(store.write('1.abc', 182)).toBe(true);
+    expect(store.read()).toBe('1.abc');
+    store.clear();
+    expect(store.read()).toBeNull();
+  });
+});
