@@ -1,4 +1,36 @@
+import { clearTrackers } from '../cleanup';
 import type { Plugin } from '../types';
 
-/** Matomo cookie consent. (Being built: issue 6.) */
-export const matomo = (): Plugin => () => undefined;
+/** Matomo's first-party cookies (`_pk_id`, `_pk_ses`, …), removed when its consent is withdrawn. */
+const MATOMO_COOKIES = [/^_pk_/];
+
+/**
+ * Matomo cookie consent for a service with id `matomo` (in any category). At install it queues
+ * `requireCookieConsent`, so Matomo sets no cookie before consent (it still measures without
+ * cookies); when the service is granted, `rememberCookieConsentGiven` for the hours the decision
+ * has left; on withdrawal, `forgetCookieConsentGiven` and the `_pk_*` cookies are deleted.
+ * See: https://developer.matomo.org/guides/tracking-consent
+ *
+ * @example
+ * createConsent({
+ *   categories: { essential: { required: true }, analytics: { services: { matomo: {} } } },
+ *   plugins: [matomo()],
+ * });
+ */
+export const matomo = (): Plugin => (consent) => {
+  const w = window as unknown as { _paq?: unknown[][] };
+  const paq = (...call: unknown[]) => (w._paq = w._paq || []).push(call);
+  let granted = false;
+  paq('requireCookieConsent');
+  return consent.on('consent', (state) => {
+    if (state.services.matomo) {
+      // Matomo's consent cookie must not outlive the decision it stands for.
+      const left = state.decidedAt! + consent.options.expiresAfterDays * 864e5 - Date.now();
+      paq('rememberCookieConsentGiven', Math.max(1, Math.ceil(left / 36e5)));
+    } else if (granted) {
+      paq('forgetCookieConsentGiven');
+      clearTrackers(MATOMO_COOKIES);
+    }
+    granted = !!state.services.matomo;
+  });
+};

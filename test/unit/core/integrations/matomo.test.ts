@@ -1,0 +1,79 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { encodeDecision } from '../../../../src/core/codec';
+import { createConsentEngine } from '../../../../src/core/consent';
+import { matomo } from '../../../../src/core/integrations/matomo';
+import type { CategoryOptions, Consent } from '../../../../src/core/types';
+import { memoryStorage } from '../../../../src/storage/memory';
+
+type W = { _paq?: unknown[][] };
+const w = window as unknown as W;
+const instances: Consent[] = [];
+
+function make(categories: Record<string, CategoryOptions>, stored: string | null = null) {
+  const consent = createConsentEngine({ categories, storage: memoryStorage(stored), expiresAfterDays: 30, plugins: [matomo()] });
+  instances.push(consent as Consent);
+  return consent;
+}
+
+const inAnalytics = { essential: { required: true }, analytics: { services: { matomo: { label: 'Matomo' } } } };
+// Matomo outside the `analytics` category: the built-in analytics cookie list does not apply.
+const inStats = { essential: { required: true }, stats: { services: { matomo: { label: 'Matomo' } } } };
+const names = () => (w._paq ?? []).map((call) => call[0]);
+
+beforeEach(() => {
+  delete w._paq;
+  for (const pair of document.cookie.split(';')) {
+    const name = pair.split('=')[0]!.trim();
+    if (name) document.cookie = `${name}=;Max-Age=0;Path=/`;
+  }
+});
+afterEach(() => {
+  for (const consent of instances.splice(0)) consent.destroy();
+});
+
+describe('matomo', () => {
+  it('queues requireCookieConsent at install, before Matomo loads, keeping calls the page queued', () => {
+    w._paq = [['setSiteId', '1']];
+    make(inAnalytics);
+    expect(w._paq).toEqual([['setSiteId', '1'], ['requireCookieConsent']]);
+  });
+
+  it('on consent: rememberCookieConsentGiven for the lifetime of the decision, in hours', () => {
+    const consent = make(inAnalytics);
+    consent.acceptAll();
+    expect(w._paq).toEqual([['requireCookieConsent'], ['rememberCookieConsentGiven', 30 * 24]]);
+  });
+
+  it('a refusal without an earlier grant forgets nothing', () => {
+    const consent = make(inAnalytics);
+    consent.rejectAll();
+    expect(names()).toEqual(['requireCookieConsent']);
+  });
+
+  it('on withdrawal: forgetCookieConsentGiven, and the _pk_ cookies are gone even outside "analytics"', () => {
+    const consent = make(inStats);
+    consent.acceptAll();
+    document.cookie = '_pk_id.1.1fff=abc; Path=/';
+    document.cookie = '_pk_ses.1.1fff=1; Path=/';
+    document.cookie = 'keep=1; Path=/';
+    consent.withdraw();
+    expect(names()).toEqual(['requireCookieConsent', 'rememberCookieConsentGiven', 'forgetCookieConsentGiven']);
+    expect(document.cookie).not.toMatch(/_pk_/);
+    expect(document.cookie).toMatch(/keep=1/);
+  });
+
+  it('a per-service refusal of matomo alone withdraws it', () => {
+    const consent = make(inStats);
+    consent.acceptAll();
+    consent.set({}, { services: { matomo: false } });
+    expect(names().at(-1)).toBe('forgetCookieConsentGiven');
+  });
+
+  it('a returning visitor who consented 10 days ago: remembered for the 20 days left', async () => {
+    const day = 864e5;
+    const stored = encodeDecision({ id: 'abcdef12-3456', time: Date.now() - 10 * day, revision: 1, method: 'accept-all', categories: { analytics: true }, services: { matomo: true } });
+    make(inAnalytics, stored);
+    await new Promise<void>((resolve) => queueMicrotask(resolve));
+    expect(w._paq).toEqual([['requireCookieConsent'], ['rememberCookieConsentGiven', 20 * 24]]);
+  });
+});
