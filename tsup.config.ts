@@ -13,7 +13,7 @@ function browser(name: string, entry: string): Options {
     entry: { [name]: entry },
     format: ['iife'],
     platform: 'browser',
-    target: 'es2019',
+    target: 'es2021',
     minify: true,
     treeshake: true,
     noExternal: [/.*/],

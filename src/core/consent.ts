@@ -72,7 +72,7 @@ function toState<C extends string>(options: ResolvedOptions<C>, decision: Stored
  */
 function trackersOf(options: ResolvedOptions, categories: string[], services: string[]): NameMatcher[] {
   const names: NameMatcher[] = [];
-  const add = (list?: NameMatcher[]) => list && names.push(...list);
+  const add = (list?: readonly NameMatcher[]) => list && names.push(...list);
   for (const id of categories) {
     const config = options.categories[id]!;
     add(config.cookies);

@@ -60,10 +60,15 @@ export function bootScriptTag(setup: (script: HTMLOrSVGScriptElement | null) => 
         DEV && warn('InstriaConsent.init() was already called; ignored');
         return instance;
       }
-      const global = typeof window.InstriaConsentConfig === 'object' ? window.InstriaConsentConfig : {};
-      const options = { ...global, ...readTagOptions(script), ...config };
-      instance = createConsentEngine(options, { plugins: standardPlugins, ...setup(script) });
-      Object.assign(api, instance);
+      try {
+        const global = typeof window.InstriaConsentConfig === 'object' ? window.InstriaConsentConfig : {};
+        const options = { ...global, ...readTagOptions(script), ...config };
+        instance = createConsentEngine(options, { plugins: standardPlugins, ...setup(script) });
+        Object.assign(api, instance);
+      } catch (error) {
+        // Fail closed: without an instance nothing is granted and no gated tag runs.
+        console.warn('[instria-consent] could not start; nothing is granted.', error);
+      }
       return instance;
     },
   };

@@ -19,9 +19,9 @@ export interface ServiceOptions {
   /** One-line description shown under the label. */
   description?: string;
   /** Cookies and storage keys this service writes; removed when it is withdrawn. */
-  cookies?: NameMatcher[];
+  cookies?: readonly NameMatcher[];
   /** Hosts it loads from: injected tags whose URL matches are held until consent. */
-  hosts?: string[];
+  hosts?: readonly string[];
 }
 
 /**
@@ -38,7 +38,7 @@ export interface CategoryOptions {
   /** Services of this category, keyed by a service id unique across categories. */
   services?: Record<string, ServiceOptions>;
   /** Cookies and storage keys of this category; removed when it is withdrawn. */
-  cookies?: NameMatcher[];
+  cookies?: readonly NameMatcher[];
 }
 
 /** Options of the consent cookie. */
