@@ -18,7 +18,7 @@ function make(gcm: GoogleConsentModeOptions = {}, options: ConsentOptions = {}, 
 }
 
 /** dataLayer entries as plain arrays (Arguments objects) or objects (events). */
-const entries = () => (w.dataLayer ?? []).map((e) => (isArguments(e) ? [...(e as ArrayLike<unknown>)] : e));
+const entries = () => (w.dataLayer ?? []).map((e) => (isArguments(e) ? Array.from(e as ArrayLike<unknown>) : e));
 const isArguments = (e: unknown) => Object.prototype.toString.call(e) === '[object Arguments]';
 const microtask = () => new Promise<void>((resolve) => queueMicrotask(resolve));
 

@@ -1,0 +1,280 @@
+#!/usr/bin/env node
+// A small, real receiver for Instria Consent's proof-of-consent records (GDPR Art. 7(1): the
+// controller must be able to demonstrate consent). It validates each record against the schema,
+// rejects anything else with a 4xx and stores nothing then, keeps records durably in SQLite with
+// the record id as primary key (a retried record is stored once), and exports them for an audit.
+//
+//   node server.mjs                       # http://127.0.0.1:8787/records
+//   PORT=8787 HOST=0.0.0.0 DB_FILE=./consent-records.sqlite \
+//   ALLOWED_ORIGINS=https://instria.fr,https://www.instria.fr EXPORT_TOKEN=s3cret node server.mjs
+//
+// No IP address, user agent or cookie is read or stored: the record is all there is.
+import { createServer } from 'node:http';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
+
+/** The only record format accepted (records.ts `RECORD_SCHEMA_VERSION`). */
+export const SCHEMA_VERSION = 1;
+
+/** Largest body accepted, in bytes; a record is well under 2 kB. */
+export const MAX_BODY_BYTES = 16 * 1024;
+
+const METHODS = ['accept-all', 'reject-all', 'custom', 'gpc', 'withdraw'];
+const ID = /^[A-Za-z0-9_-]{1,40}$/;
+const CONSENT_ID = /^[A-Za-z0-9-]{8,64}$/;
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/;
+const LANGUAGE = /^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$/;
+const VERSION = /^[0-9A-Za-z.+-]{1,40}$/;
+
+const isObject = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isString = (pattern) => (value) => typeof value === 'string' && pattern.test(value);
+
+/** `{ id: 'granted' | 'denied' }` with valid ids, at most 100 entries. */
+const isGrants = (value) =>
+  isObject(value) &&
+  Object.keys(value).length <= 100 &&
+  Object.entries(value).every(([key, grant]) => ID.test(key) && (grant === 'granted' || grant === 'denied'));
+
+/** An absolute http(s) URL with no credentials, query string or fragment (they may identify). */
+const isPageUrl = (value) => {
+  if (typeof value !== 'string' || value.length > 2048) return false;
+  try {
+    const url = new URL(value);
+    return /^https?:$/.test(url.protocol) && !url.search && !url.hash && !value.includes('#') && !value.includes('?') && !url.username && !url.password;
+  } catch {
+    return false;
+  }
+};
+
+/** Field → validator. Every field is required; no other field is accepted. */
+const FIELDS = {
+  schemaVersion: (v) => v === SCHEMA_VERSION,
+  consentId: isString(CONSENT_ID),
+  time: (v) => isString(ISO_TIME)(v) && !Number.isNaN(Date.parse(v)),
+  revision: (v) => Number.isInteger(v) && v >= 0 && v < 1e6,
+  method: (v) => METHODS.includes(v),
+  categories: isGrants,
+  services: isGrants,
+  language: isString(LANGUAGE),
+  sdkVersion: isString(VERSION),
+  pageUrl: isPageUrl,
+  // Checked last: it is derived from the consent id and the time, so a retry cannot differ.
+  recordId: (v, r) => typeof v === 'string' && v === `${r.consentId}-${Date.parse(r.time)}`,
+};
+
+/**
+ * Checks a parsed record against the schema.
+ * @returns {string | null} what is wrong, or null when the record is valid
+ * @example validateRecord(JSON.parse(body)) // → null, or 'unknown field "ip"'
+ */
+export function validateRecord(record) {
+  if (!isObject(record)) return 'the record must be a JSON object';
+  for (const key of Object.keys(record)) if (!(key in FIELDS)) return `unknown field "${key}"`;
+  for (const [key, valid] of Object.entries(FIELDS)) {
+    if (!(key in record)) return `missing field "${key}"`;
+    if (!valid(record[key], record)) return `invalid field "${key}"`;
+  }
+  return null;
+}
+
+/**
+ * Opens (or creates) the record store. `filename` is a SQLite file, or `:memory:` for tests.
+ * @example const store = createRecordStore('./consent-records.sqlite'); store.insert(record, new Date());
+ */
+export function createRecordStore(filename = ':memory:') {
+  const db = new Database(filename);
+  // WAL + FULL sync: an acknowledged record survives a crash or a power cut.
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.exec(`CREATE TABLE IF NOT EXISTS records (
+    record_id      TEXT PRIMARY KEY,
+    schema_version INTEGER NOT NULL,
+    consent_id     TEXT NOT NULL,
+    time           TEXT NOT NULL,
+    received_at    TEXT NOT NULL,
+    revision       INTEGER NOT NULL,
+    method         TEXT NOT NULL,
+    categories     TEXT NOT NULL,
+    services       TEXT NOT NULL,
+    language       TEXT NOT NULL,
+    sdk_version    TEXT NOT NULL,
+    page_url       TEXT NOT NULL
+  ) WITHOUT ROWID;
+  CREATE INDEX IF NOT EXISTS records_consent_id ON records (consent_id);`);
+  const insert = db.prepare(`INSERT OR IGNORE INTO records VALUES
+    (@recordId, @schemaVersion, @consentId, @time, @receivedAt, @revision, @method, @categories, @services, @language, @sdkVersion, @pageUrl)`);
+  const all = db.prepare('SELECT * FROM records ORDER BY received_at, record_id');
+  return {
+    /** Stores a valid record; returns false if a record with this id was already stored. */
+    insert(record, receivedAt = new Date()) {
+      const row = { ...record, receivedAt: receivedAt.toISOString(), categories: JSON.stringify(record.categories), services: JSON.stringify(record.services) };
+      return insert.run(row).changes === 1;
+    },
+    /** Every record, in the order received, in the shape it was sent plus `receivedAt`. */
+    list() {
+      return all.all().map((row) => ({
+        recordId: row.record_id,
+        schemaVersion: row.schema_version,
+        consentId: row.consent_id,
+        time: row.time,
+        receivedAt: row.received_at,
+        revision: row.revision,
+        method: row.method,
+        categories: JSON.parse(row.categories),
+        services: JSON.parse(row.services),
+        language: row.language,
+        sdkVersion: row.sdk_version,
+        pageUrl: row.page_url,
+      }));
+    },
+    close: () => db.close(),
+  };
+}
+
+const CSV_COLUMNS = ['recordId', 'schemaVersion', 'consentId', 'time', 'receivedAt', 'revision', 'method', 'categories', 'services', 'language', 'sdkVersion', 'pageUrl'];
+
+/** One CSV cell (RFC 4180 quoting), with a leading `'` before `= + - @` so spreadsheets show, not run, it. */
+function csvCell(value) {
+  let text = typeof value === 'object' ? JSON.stringify(value) : String(value);
+  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+/** The records as CSV, one row per record, categories and services as JSON. */
+export function toCsv(records) {
+  return [CSV_COLUMNS.join(','), ...records.map((r) => CSV_COLUMNS.map((c) => csvCell(r[c])).join(','))].join('\r\n') + '\r\n';
+}
+
+/** Reads the body up to `limit` bytes; resolves null when it is larger. */
+function readBody(req, limit) {
+  return new Promise((ok, fail) => {
+    const chunks = [];
+    let size = 0;
+    let over = false;
+    req.on('data', (chunk) => {
+      size += chunk.length;
+      if (size > limit) over = true;
+      else chunks.push(chunk);
+    });
+    req.on('end', () => ok(over ? null : Buffer.concat(chunks)));
+    req.on('error', fail);
+  });
+}
+
+/** Browsers send `Origin` on same-origin POSTs too; the receiver's own host is always allowed. */
+const isSameOrigin = (origin, req) => {
+  try {
+    return new URL(origin).host === req.headers.host;
+  } catch {
+    return false;
+  }
+};
+
+const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
+
+/**
+ * The receiver as a request handler: `POST {path}` stores a record; `GET /export.json` and
+ * `GET /export.csv` export them (with `Authorization: Bearer <exportToken>`, or from this machine
+ * only when no token is set). Resolves true when it answered the request.
+ *
+ * `application/json` is what `fetch` sends; `text/plain` is what `navigator.sendBeacon` sends
+ * for a string body (a CORS-safelisted type, so no preflight on page hide).
+ *
+ * @example
+ * const handle = createHandler({ store: createRecordStore('./records.sqlite'), allowedOrigins: ['https://instria.fr'] });
+ * http.createServer(async (req, res) => (await handle(req, res)) || res.writeHead(404).end()).listen(8787);
+ */
+export function createHandler({ store, allowedOrigins = [], path = '/records', exportToken, maxBytes = MAX_BODY_BYTES, log = () => {} }) {
+  const allowAll = allowedOrigins.includes('*');
+  return async function handle(req, res, url = new URL(req.url ?? '/', 'http://localhost')) {
+    const origin = req.headers.origin;
+    const cors = {};
+    if (origin && (allowAll || allowedOrigins.includes(origin))) {
+      cors['access-control-allow-origin'] = allowAll ? '*' : origin;
+      cors.vary = 'Origin';
+    }
+    const send = (status, body) => {
+      res.writeHead(status, { ...cors, 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+      res.end(body === undefined ? undefined : JSON.stringify(body));
+      return true;
+    };
+
+    if (url.pathname === path) {
+      if (req.method === 'OPTIONS') {
+        res.writeHead(204, { ...cors, 'access-control-allow-methods': 'POST', 'access-control-allow-headers': 'content-type', 'access-control-max-age': '86400' });
+        res.end();
+        return true;
+      }
+      if (req.method !== 'POST') return send(405, { error: 'POST only' });
+      if (origin && !cors['access-control-allow-origin'] && !isSameOrigin(origin, req)) return send(403, { error: 'origin not allowed' });
+      const type = (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+      if (type !== 'application/json' && type !== 'text/plain') return send(415, { error: 'content-type must be application/json' });
+      if (Number(req.headers['content-length'] ?? 0) > maxBytes) {
+        res.setHeader('connection', 'close');
+        return send(413, { error: `body larger than ${maxBytes} bytes` });
+      }
+      const body = await readBody(req, maxBytes);
+      if (!body) return send(413, { error: `body larger than ${maxBytes} bytes` });
+      let record;
+      try {
+        record = JSON.parse(body.toString('utf8'));
+      } catch {
+        return send(400, { error: 'malformed JSON' });
+      }
+      const problem = validateRecord(record);
+      if (problem) return send(422, { error: problem });
+      const stored = store.insert(record);
+      log(`${stored ? 'stored' : 'duplicate'} ${record.recordId} ${record.method}`);
+      return send(stored ? 201 : 200, { recordId: record.recordId, duplicate: !stored });
+    }
+
+    if (url.pathname === '/export.json' || url.pathname === '/export.csv') {
+      if (req.method !== 'GET') return send(405, { error: 'GET only' });
+      const allowed = exportToken
+        ? req.headers.authorization === `Bearer ${exportToken}`
+        : LOOPBACK.has(req.socket.remoteAddress ?? '');
+      if (!allowed) return send(401, { error: 'export needs the export token' });
+      const records = store.list();
+      if (url.pathname === '/export.json') return send(200, records);
+      res.writeHead(200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': 'attachment; filename="consent-records.csv"', 'cache-control': 'no-store' });
+      res.end(toCsv(records));
+      return true;
+    }
+    return false;
+  };
+}
+
+/**
+ * Starts the receiver.
+ * @example const { server, url } = await startReceiver({ port: 0, dbFile: ':memory:' });
+ */
+export async function startReceiver({ port = 8787, host = '127.0.0.1', dbFile = './consent-records.sqlite', allowedOrigins = [], exportToken, path, log } = {}) {
+  const store = createRecordStore(dbFile);
+  const handle = createHandler({ store, allowedOrigins, exportToken, path, log });
+  const server = createServer(async (req, res) => {
+    try {
+      if (!(await handle(req, res))) res.writeHead(404, { 'content-type': 'application/json' }).end('{"error":"not found"}');
+    } catch (error) {
+      console.error(error);
+      if (!res.headersSent) res.writeHead(500).end();
+    }
+  });
+  server.on('close', () => store.close());
+  await new Promise((ok, fail) => server.once('error', fail).listen(port, host, ok));
+  return { server, store, url: `http://${host.includes(':') ? `[${host}]` : host}:${server.address().port}` };
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const env = process.env;
+  const { url } = await startReceiver({
+    port: Number(env.PORT ?? 8787),
+    host: env.HOST ?? '127.0.0.1',
+    dbFile: env.DB_FILE ?? './consent-records.sqlite',
+    allowedOrigins: (env.ALLOWED_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
+    exportToken: env.EXPORT_TOKEN || undefined,
+    path: env.RECORDS_PATH || '/records',
+    log: (line) => console.log(new Date().toISOString(), line),
+  });
+  console.log(`Consent-log receiver on ${url}${env.RECORDS_PATH || '/records'}`);
+}

@@ -1,0 +1,179 @@
+// @vitest-environment node
+import { mkdtempSync, rmSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+  type ConsentRecord,
+  startReceiver,
+  toCsv,
+  validateRecord,
+} from '../../../../examples/consent-log-server/server.mjs';
+
+const SITE = 'https://www.instria.test';
+const servers: Server[] = [];
+const dirs: string[] = [];
+
+const record = (over: Partial<ConsentRecord> = {}): ConsentRecord => {
+  const base: ConsentRecord = {
+    recordId: '3f0c8f0e-4d6b-4b8e-9a57-0c5a3c1d2e4f-1795780800000',
+    schemaVersion: 1,
+    consentId: '3f0c8f0e-4d6b-4b8e-9a57-0c5a3c1d2e4f',
+    time: new Date(1795780800000).toISOString(),
+    revision: 1,
+    method: 'reject-all',
+    categories: { essential: 'granted', analytics: 'denied' },
+    services: { matomo: 'denied' },
+    language: 'fr',
+    sdkVersion: '0.1.0',
+    pageUrl: 'https://www.instria.test/tarifs',
+  };
+  return { ...base, ...over };
+};
+
+async function start(options: Parameters<typeof startReceiver>[0] = {}) {
+  const receiver = await startReceiver({ port: 0, dbFile: ':memory:', allowedOrigins: [SITE], exportToken: 'tok', ...options });
+  servers.push(receiver.server);
+  const post = (body: string | object, headers: Record<string, string> = {}) =>
+    fetch(`${receiver.url}/records`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: SITE, ...headers },
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+    });
+  return { ...receiver, post };
+}
+
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map((server) => new Promise((resolve) => server.close(resolve))));
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('consent-log receiver: validation', () => {
+  it('accepts a valid record', () => {
+    expect(validateRecord(record())).toBeNull();
+  });
+
+  it.each([
+    ['an unknown field (an IP address)', { ...record(), ip: '203.0.113.7' }, /unknown field "ip"/],
+    ['a user agent', { ...record(), userAgent: 'Mozilla/5.0' }, /unknown field/],
+    ['a missing field', (({ language: _, ...rest }) => rest)(record()), /missing field "language"/],
+    ['a page URL with a query string', record({ pageUrl: 'https://www.instria.test/?email=a@b.c' }), /pageUrl/],
+    ['a page URL with a fragment', record({ pageUrl: 'https://www.instria.test/#x' }), /pageUrl/],
+    ['an unknown method', { ...record(), method: 'dismiss' }, /method/],
+    ['a grant that is not granted/denied', { ...record(), categories: { analytics: true } }, /categories/],
+    ['another schema version', record({ schemaVersion: 2 }), /schemaVersion/],
+    ['a record id that is not consentId-time', record({ recordId: 'anything' }), /recordId/],
+    ['a time that is not ISO 8601 UTC', record({ time: 'yesterday' }), /time/],
+    ['an array', [record()], /JSON object/],
+  ])('rejects %s', (_name, value, message) => {
+    expect(validateRecord(value)).toMatch(message);
+  });
+});
+
+describe('consent-log receiver: HTTP', () => {
+  it('stores a record once however often it is posted (201, then 200 duplicate)', async () => {
+    const { post, store } = await start();
+    const first = await post(record());
+    expect(first.status).toBe(201);
+    expect(first.headers.get('access-control-allow-origin')).toBe(SITE);
+    const again = await post(record());
+    expect(again.status).toBe(200);
+    expect(await again.json()).toEqual({ recordId: record().recordId, duplicate: true });
+    expect(store.list()).toHaveLength(1);
+    expect(store.list()[0]).toMatchObject({ ...record(), receivedAt: expect.stringMatching(/Z$/) });
+  });
+
+  it('accepts text/plain, what navigator.sendBeacon sends for a string', async () => {
+    const { post, store } = await start();
+    expect((await post(record(), { 'content-type': 'text/plain;charset=UTF-8' })).status).toBe(201);
+    expect(store.list()).toHaveLength(1);
+  });
+
+  it.each([
+    ['malformed JSON', '{"recordId": ', {}, 400],
+    ['a record with an extra field', JSON.stringify({ ...record(), ip: '203.0.113.7' }), {}, 422],
+    ['a form post', 'recordId=x', { 'content-type': 'application/x-www-form-urlencoded' }, 415],
+    ['a body over 16 kB', JSON.stringify({ ...record(), pad: 'x'.repeat(17_000) }), {}, 413],
+  ])('rejects %s with a 4xx and stores nothing', async (_name, body, headers, status) => {
+    const { post, store } = await start();
+    const response = await post(body, headers);
+    expect(response.status).toBe(status);
+    expect(store.list()).toEqual([]);
+  });
+
+  it('rejects an oversized body sent without a content-length (chunked)', async () => {
+    const { url, store } = await start();
+    const big = JSON.stringify({ ...record(), pad: 'x'.repeat(20_000) });
+    const stream = new ReadableStream({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode(big));
+        controller.close();
+      },
+    });
+    const response = await fetch(`${url}/records`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: stream,
+      duplex: 'half',
+    } as RequestInit);
+    expect(response.status).toBe(413);
+    expect(store.list()).toEqual([]);
+  });
+
+  it('answers CORS preflights for the site only; another origin is refused', async () => {
+    const { url, post, store } = await start();
+    const preflight = await fetch(`${url}/records`, {
+      method: 'OPTIONS',
+      headers: { origin: SITE, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
+    });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get('access-control-allow-origin')).toBe(SITE);
+    expect(preflight.headers.get('access-control-allow-headers')).toBe('content-type');
+    const other = await post(record(), { origin: 'https://evil.test' });
+    expect(other.status).toBe(403);
+    expect(other.headers.get('access-control-allow-origin')).toBeNull();
+    expect(store.list()).toEqual([]);
+  });
+
+  it('exports JSON and CSV with the export token only', async () => {
+    const { url, post } = await start();
+    await post(record());
+    await post(record({ recordId: `${record().consentId}-1795780900000`, time: new Date(1795780900000).toISOString(), method: 'accept-all', categories: { essential: 'granted', analytics: 'granted' } }));
+    expect((await fetch(`${url}/export.json`)).status).toBe(401);
+    const auth = { authorization: 'Bearer tok' };
+    const json = await (await fetch(`${url}/export.json`, { headers: auth })).json();
+    expect(json.map((r: ConsentRecord) => r.method)).toEqual(['reject-all', 'accept-all']);
+    const csv = await fetch(`${url}/export.csv`, { headers: auth });
+    expect(csv.headers.get('content-type')).toMatch(/^text\/csv/);
+    const lines = (await csv.text()).trim().split('\r\n');
+    expect(lines[0]).toBe('recordId,schemaVersion,consentId,time,receivedAt,revision,method,categories,services,language,sdkVersion,pageUrl');
+    expect(lines).toHaveLength(3);
+    expect(lines[1]).toContain(',reject-all,"{""essential"":""granted"",""analytics"":""denied""}",');
+  });
+
+  it('without a token, exports only to this machine', async () => {
+    const { url, post } = await start({ exportToken: undefined });
+    await post(record());
+    expect((await fetch(`${url}/export.json`)).status).toBe(200);
+  });
+
+  it('keeps records in the SQLite file across restarts', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'consent-log-'));
+    dirs.push(dir);
+    const dbFile = join(dir, 'records.sqlite');
+    const first = await start({ dbFile });
+    expect((await first.post(record())).status).toBe(201);
+    await new Promise((resolve) => first.server.close(resolve));
+    const second = await start({ dbFile });
+    expect(second.store.list().map((r) => r.recordId)).toEqual([record().recordId]);
+    expect((await second.post(record())).status).toBe(200);
+  });
+});
+
+describe('toCsv', () => {
+  it('neutralises spreadsheet formulas and quotes separators', () => {
+    const csv = toCsv([{ ...record(), receivedAt: '2026-11-27T00:00:00.000Z', sdkVersion: '=HYPERLINK("x")' }]);
+    expect(csv).toContain(`"'=HYPERLINK(""x"")"`);
+  });
+});
