@@ -112,6 +112,21 @@ test.describe('Google Consent Mode v2, advanced mode (gtag.js loads at once)', (
   });
 });
 
+test.describe('Matomo', () => {
+  const paq = (page: Page) => page.evaluate(() => (window as unknown as { _paq: unknown[][] })._paq.map((call) => call[0]));
+
+  test('requireCookieConsent before tracking; remember on consent; forget and _pk_ cookies gone on withdrawal', async ({ page }) => {
+    await page.goto(`${FIXTURES}/matomo.html`);
+    expect(await paq(page)).toEqual(['requireCookieConsent', 'trackPageView', 'enableLinkTracking']);
+    await page.evaluate(() => window.InstriaConsent!.acceptAll!());
+    expect((await paq(page)).at(-1)).toBe('rememberCookieConsentGiven');
+    await page.evaluate(() => (document.cookie = '_pk_id.1.abcd=0123456789abcdef.1795780800.; Path=/'));
+    await page.evaluate(() => window.InstriaConsent!.withdraw!());
+    expect((await paq(page)).at(-1)).toBe('forgetCookieConsentGiven');
+    expect(await page.evaluate(() => document.cookie)).not.toContain('_pk_id');
+  });
+});
+
 test.describe('consent records', () => {
   /** A receiver namespace of its own for each test. */
   const runId = () => `t${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;

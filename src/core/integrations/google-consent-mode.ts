@@ -35,17 +35,18 @@ export const googleConsentMode =
     const w = window as unknown as { dataLayer?: unknown[] };
     // Re-read `window.dataLayer` on each push: a page may create it after us, and GTM wraps its push.
     const push = (entry: unknown) => (w.dataLayer = w.dataLayer || []).push(entry);
-    // eslint-disable-next-line @typescript-eslint/no-unused-vars
-    function gtag(..._args: unknown[]) {
+    const gtag: (...args: unknown[]) => void = function () {
       // eslint-disable-next-line prefer-rest-params
       push(arguments);
-    }
+    };
     /** Every type, granted when its category is granted (never without a decision). */
     const types = (state?: ConsentState) => {
-      const out: Record<string, string> = { security_storage: 'granted' };
+      const out: Record<string, string> = {};
       for (const [type, category] of Object.entries(mapping)) {
         out[type] = state?.decided && state.categories[category!] ? 'granted' : 'denied';
       }
+      // Strictly necessary security storage needs no consent, whatever the mapping says.
+      out.security_storage = 'granted';
       return out;
     };
     const wait = { wait_for_update: options.waitForUpdate ?? 500 };

@@ -26,7 +26,7 @@ export const matomo = (): Plugin => (consent) => {
     if (state.services.matomo) {
       // Matomo's consent cookie must not outlive the decision it stands for.
       const left = state.decidedAt! + consent.options.expiresAfterDays * 864e5 - Date.now();
-      paq('rememberCookieConsentGiven', Math.max(1, Math.ceil(left / 36e5)));
+      paq('rememberCookieConsentGiven', Math.ceil(left / 36e5));
     } else if (granted) {
       paq('forgetCookieConsentGiven');
       clearTrackers(MATOMO_COOKIES);

@@ -95,8 +95,8 @@ export const consentRecords =
     let timer: ReturnType<typeof setTimeout> | undefined;
 
     const load = (): Outbox => {
-      const box: Outbox | null = memoryOnly ? memory : safe(() => JSON.parse(localStorage.getItem(OUTBOX_KEY)!), null) || memory;
-      return Array.isArray(box?.queue) ? box : { queue: [] };
+      const box = memoryOnly ? memory : safe(() => JSON.parse(localStorage.getItem(OUTBOX_KEY)!), null) || memory;
+      return Array.isArray(box.queue) ? box : { queue: [] };
     };
     const save = (box: Outbox) => {
       memory = box;
@@ -104,29 +104,25 @@ export const consentRecords =
       memoryOnly ||= !safe(() => (localStorage.setItem(OUTBOX_KEY, JSON.stringify(box)), true), false);
     };
 
-    async function post(record: ConsentRecord): Promise<boolean> {
-      try {
-        const response = await fetch(endpoint, {
-          method: 'POST',
-          keepalive: true,
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify(record),
-        });
-        return response.ok;
-      } catch {
-        return false;
-      }
-    }
-
     /** Sends the outbox in order, one at a time; on a failure, tries again later (1 s, 2 s, … 1 min). */
     async function flush(): Promise<void> {
       if (busy) return;
       busy = true;
       clearTimeout(timer);
-      let record: ConsentRecord | undefined;
-      while ((record = load().queue[0])) {
+      for (let record: ConsentRecord | undefined, ok; (record = load().queue[0]); delay = 1e3) {
         sending = record.recordId;
-        const ok = await post(record);
+        try {
+          ok = (
+            await fetch(endpoint, {
+              method: 'POST',
+              keepalive: true,
+              headers: { 'content-type': 'application/json' },
+              body: JSON.stringify(record),
+            })
+          ).ok;
+        } catch {
+          ok = false;
+        }
         sending = undefined;
         if (!ok) {
           timer = setTimeout(flush, delay);
@@ -135,7 +131,6 @@ export const consentRecords =
         }
         const box = load();
         save({ ...box, queue: box.queue.filter((r) => r.recordId !== record!.recordId) });
-        delay = 1e3;
       }
       busy = false;
     }
