@@ -4,9 +4,11 @@
  * only when the banner or the preferences must be shown.
  */
 import { VERSION } from './core/constants';
+import { standardPlugins } from './core/plugins';
 import { bootScriptTag } from './core/script-tag';
 import type { MountUI } from './core/types';
 import { defaultStorage } from './storage/index';
+import { floatingWidget } from './ui/floating';
 
 declare global {
   interface Window {
@@ -40,6 +42,7 @@ bootScriptTag((script) => {
   const src = tag?.dataset.uiSrc || new URL('instria-consent.ui.js', tag?.src || location.href).href;
   return {
     storage: (options) => defaultStorage(options.cookie),
+    plugins: (options) => [...standardPlugins(options), floatingWidget],
     loadUI: () => loadChunk(src, tag?.nonce || undefined),
   };
 }, VERSION);

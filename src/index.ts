@@ -6,6 +6,7 @@ import { createConsentEngine, type DefaultCategory } from './core/consent';
 import { standardPlugins } from './core/plugins';
 import type { Consent, ConsentOptions } from './core/types';
 import { defaultStorage } from './storage/index';
+import { floatingWidget } from './ui/floating';
 
 /**
  * Creates a consent instance with the banner, the preferences dialog, the footer links,
@@ -19,7 +20,7 @@ import { defaultStorage } from './storage/index';
 export function createConsent<const C extends string = DefaultCategory>(options?: ConsentOptions<C>): Consent<C> {
   return createConsentEngine(options, {
     storage: (resolved) => defaultStorage(resolved.cookie),
-    plugins: standardPlugins,
+    plugins: (resolved) => [...standardPlugins(resolved), floatingWidget],
     loadUI: () => import('./ui/mount').then((ui) => ui.mountUI),
   });
 }
@@ -30,6 +31,7 @@ export { matomo } from './core/integrations/matomo';
 export { consentRecords } from './core/integrations/records';
 export { footerLinks } from './core/footer-links';
 export { VERSION } from './core/constants';
+export { mountPreferencesLink } from './ui/preferences-link';
 
 export type {
   CategoryOptions,

@@ -1,0 +1,33 @@
+import type { Consent, ConsentState, UIView } from '../core/types';
+import { Banner } from './banner';
+import type { Translate } from './i18n';
+import { Preferences } from './preferences';
+
+/** Props of {@link App}. */
+export interface AppProps {
+  consent: Consent;
+  view: UIView;
+  state: ConsentState;
+  t: Translate;
+}
+
+/**
+ * What `consent.view` asks for. The banner stays under the dialog while no decision exists,
+ * so closing the dialog (× or Escape) goes back to it: dismissing is not deciding
+ * (REQUIREMENTS.md item 13), and the visitor must still be asked.
+ *
+ * @example render(<App consent={consent} view="banner" state={consent.state.get()} t={t} />, root)
+ */
+export function App({ consent, view, state, t }: AppProps) {
+  const dismiss = () => {
+    if (consent.view.get() !== 'preferences') return;
+    if (consent.state.get().decided) consent.hide();
+    else consent.showBanner();
+  };
+  return (
+    <>
+      {(view === 'banner' || (view === 'preferences' && !state.decided)) && <Banner consent={consent} t={t} />}
+      {view === 'preferences' && <Preferences consent={consent} state={state} t={t} onDismiss={dismiss} />}
+    </>
+  );
+}

@@ -1,0 +1,74 @@
+import { DEV, warn } from '../core/env';
+import type { ResolvedOptions } from '../core/types';
+import { PREFERENCES_LABEL, uiLanguage } from './label';
+
+/**
+ * Built-in strings. `{site}` is replaced by the `site` key (default: the page's host name, the
+ * controller's site) and `{purposes}` by the optional categories' labels. A category `id` is
+ * labelled by key `id` and described by key `id.d`. The first layer names the purposes, the
+ * controller, the consequences of refusing and how to change one's mind later
+ * (REQUIREMENTS.md item 11; EDPB cookie-banner taskforce report §12).
+ */
+const STRINGS: Record<string, Record<string, string>> = {
+  en: {
+    title: 'We use cookies',
+    text: '{site} uses essential cookies to make this site work and, only if you agree, cookies for: {purposes}. Refusing changes nothing in how the site works. You can change your choice at any time with “Cookie preferences” at the bottom of each page.',
+    policy: 'Privacy policy',
+    acceptAll: 'Accept all',
+    rejectAll: 'Reject all',
+    customize: 'Customize',
+    save: 'Save my choices',
+    intro: 'Choose what you allow. Essential cookies are always active: the site cannot work without them. You can change your choice here at any time.',
+    close: 'Close',
+    alwaysActive: 'Always active',
+    essential: 'Essential',
+    'essential.d': 'Sign-in, security and remembering this choice.',
+    analytics: 'Analytics',
+    'analytics.d': 'Statistics on how the site is used, to improve it.',
+    marketing: 'Marketing',
+    'marketing.d': 'Advertising and measuring its effectiveness.',
+  },
+  fr: {
+    title: 'Nous utilisons des cookies',
+    text: '{site} utilise des cookies essentiels au fonctionnement du site et, seulement avec votre accord, des cookies pour : {purposes}. Refuser ne change rien au fonctionnement du site. Vous pouvez modifier votre choix à tout moment via « Préférences cookies » en bas de chaque page.',
+    policy: 'Politique de confidentialité',
+    acceptAll: 'Tout accepter',
+    rejectAll: 'Tout refuser',
+    customize: 'Personnaliser',
+    save: 'Enregistrer mes choix',
+    intro: 'Choisissez ce que vous autorisez. Les cookies essentiels sont toujours actifs : le site ne peut pas fonctionner sans eux. Vous pouvez modifier votre choix ici à tout moment.',
+    close: 'Fermer',
+    alwaysActive: 'Toujours actif',
+    essential: 'Essentiels',
+    'essential.d': 'Connexion, sécurité et mémorisation de ce choix.',
+    analytics: 'Mesure d’audience',
+    'analytics.d': 'Statistiques de fréquentation, pour améliorer le site.',
+    marketing: 'Marketing',
+    'marketing.d': 'Publicité et mesure de son efficacité.',
+  },
+};
+
+/** Looks up a UI string: `t('acceptAll')`, or `t(key, fallback)` where the options give one. */
+export type Translate = (key: string, fallback?: string) => string;
+
+/**
+ * The language of the UI and its `t()`: the site's override for that language first, then
+ * `fallback` (a label from the options), then the built-in string, then English with a
+ * development warning, then the key itself.
+ *
+ * @example
+ * const { lang, t } = translator(consent.options);
+ * t('acceptAll'); // 'Tout accepter' on a French page
+ */
+export function translator(options: Pick<ResolvedOptions, 'language' | 'translations'>): { lang: string; t: Translate } {
+  const lang = uiLanguage(options);
+  const own: Record<string, string | undefined> = { preferences: PREFERENCES_LABEL[lang], ...STRINGS[lang] };
+  const site = options.translations[lang] ?? {};
+  const t: Translate = (key, fallback) => {
+    const value = site[key] ?? fallback ?? own[key];
+    if (value !== undefined) return value;
+    DEV && warn(`no "${lang}" translation for "${key}"; using English`);
+    return STRINGS.en![key] ?? key;
+  };
+  return { lang, t };
+}

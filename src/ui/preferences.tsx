@@ -1,0 +1,158 @@
+import { Component, createRef } from 'preact';
+import type { Consent, ConsentState } from '../core/types';
+import type { Translate } from './i18n';
+
+/** Props of {@link Preferences}. */
+export interface PreferencesProps {
+  consent: Consent;
+  state: ConsentState;
+  t: Translate;
+  /** Closes without deciding (close button, Escape). */
+  onDismiss: () => void;
+}
+
+/** Focusable controls of the dialog, for the Tab wrap. */
+const FOCUSABLE = 'button,input,a[href]';
+
+/**
+ * The second layer: a native `<dialog>` opened with `showModal()` (the page becomes inert,
+ * focus moves in), labelled by its heading in the same shadow root, one native checkbox per
+ * optional category and per service, ticked only where the visitor already said yes (no
+ * pre-ticked boxes: CJEU C-673/17 Planet49). Nothing is recorded until a button is pressed.
+ * Follows the WAI-ARIA APG modal dialog: https://www.w3.org/WAI/ARIA/apg/patterns/dialog-modal/
+ *
+ * @example <Preferences consent={consent} state={consent.state.get()} t={t} onDismiss={close} />
+ */
+export class Preferences extends Component<PreferencesProps> {
+  dialog = createRef<HTMLDialogElement>();
+
+  override componentDidMount(): void {
+    const dialog = this.dialog.current;
+    try {
+      dialog?.showModal();
+    } catch {
+      dialog?.setAttribute('open', '');
+    }
+  }
+
+  /** Every checkbox by its `name` (category or service id). */
+  boxes(): HTMLInputElement[] {
+    return [...(this.dialog.current?.querySelectorAll('input') ?? [])];
+  }
+
+  /** A category box drives its services' boxes; a service box turns its category on. */
+  sync(event: Event): void {
+    const box = event.target as HTMLInputElement;
+    const category = box.dataset.category;
+    for (const other of this.boxes()) {
+      if (category === undefined && other.dataset.category === box.name) other.checked = box.checked;
+      if (category !== undefined && other.name === category) {
+        other.checked = this.boxes().some((b) => b.dataset.category === category && b.checked);
+      }
+    }
+  }
+
+  save(): void {
+    const categories: Record<string, boolean> = {};
+    const services: Record<string, boolean> = {};
+    for (const box of this.boxes()) (box.dataset.category ? services : categories)[box.name] = box.checked;
+    this.props.consent.set(categories, { services });
+  }
+
+  /** Tab and Shift+Tab wrap inside the dialog instead of leaving for the browser's UI. */
+  trap(event: KeyboardEvent): void {
+    if (event.key !== 'Tab') return;
+    const dialog = this.dialog.current!;
+    const items = [...dialog.querySelectorAll<HTMLElement>(FOCUSABLE)];
+    const active = (dialog.getRootNode() as ShadowRoot).activeElement;
+    const edge = event.shiftKey ? items[0] : items[items.length - 1];
+    if (active === edge || !dialog.contains(active)) {
+      event.preventDefault();
+      (event.shiftKey ? items[items.length - 1] : items[0])?.focus();
+    }
+  }
+
+  override render({ consent, state, t, onDismiss }: PreferencesProps) {
+    const { categories, privacyPolicyUrl } = consent.options;
+    const ids = Object.keys(categories);
+    return (
+      <dialog
+        ref={this.dialog}
+        data-part="dialog"
+        aria-labelledby="ic-dialog-title"
+        onKeyDown={(e) => this.trap(e)}
+        // Escape: the browser closes the dialog (and may skip `cancel`), so react to `close`.
+        // See: https://html.spec.whatwg.org/multipage/interaction.html#close-requests
+        onClose={onDismiss}
+        onChange={(e) => this.sync(e)}
+      >
+        <header>
+          <h2 id="ic-dialog-title">{t('preferences')}</h2>
+          <button type="button" data-part="close" aria-label={t('close')} onClick={onDismiss}>
+            ×
+          </button>
+        </header>
+        <div data-part="content">
+          <p>
+            {t('intro')} <a href={privacyPolicyUrl}>{t('policy')}</a>
+          </p>
+          {ids.map((id) => {
+            const category = categories[id]!;
+            const services = Object.entries(category.services ?? {});
+            const box = `ic-${id}`;
+            return (
+              <div data-part="category" key={id}>
+                <div data-part="row">
+                  {category.required ? (
+                    <>
+                      <h3>{t(id, category.label)}</h3>
+                      <span data-part="always">{t('alwaysActive')}</span>
+                    </>
+                  ) : (
+                    <>
+                      <h3>
+                        <label for={box}>{t(id, category.label)}</label>
+                      </h3>
+                      <input type="checkbox" id={box} name={id} defaultChecked={state.categories[id]} />
+                    </>
+                  )}
+                </div>
+                <p>{t(`${id}.d`, category.description)}</p>
+                {!category.required && services.length > 0 && (
+                  <ul>
+                    {services.map(([service, options]) => (
+                      <li key={service}>
+                        <div data-part="row">
+                          <label for={`ic-s-${service}`}>{options.label ?? service}</label>
+                          <input
+                            type="checkbox"
+                            id={`ic-s-${service}`}
+                            name={service}
+                            data-category={id}
+                            defaultChecked={state.services[service]}
+                          />
+                        </div>
+                        {options.description && <p>{options.description}</p>}
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </div>
+            );
+          })}
+        </div>
+        <div data-part="footer">
+          <button type="button" data-part="reject" onClick={() => consent.rejectAll()}>
+            {t('rejectAll')}
+          </button>
+          <button type="button" data-part="accept" onClick={() => consent.acceptAll()}>
+            {t('acceptAll')}
+          </button>
+          <button type="button" data-part="save" onClick={() => this.save()}>
+            {t('save')}
+          </button>
+        </div>
+      </dialog>
+    );
+  }
+}
