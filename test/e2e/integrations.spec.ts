@@ -180,6 +180,17 @@ test.describe('consent records', () => {
     expect(new Set(records.map((x) => x.consentId)).size).toBe(1);
   });
 
+  test('a cross-origin endpoint works: CORS preflight, then the keepalive POST', async ({ page, baseURL }) => {
+    const run = runId();
+    const endpoint = `http://records.example.test:${new URL(baseURL!).port}/records`;
+    await page.goto(`${FIXTURES}/records.html?run=${run}&endpoint=${encodeURIComponent(endpoint)}`);
+    await page.evaluate(() => window.InstriaConsent!.rejectAll!());
+    await expect.poll(() => stored(page, run).then((r) => r.map((x) => x.method)), { timeout: 15_000 }).toEqual(['reject-all']);
+    // application/json is not CORS-safelisted: the browser sent it only after a successful preflight.
+    const attempts = await (await page.request.get(`/__records/attempts?run=${run}`)).json();
+    expect(attempts.map((a: { contentType: string }) => a.contentType)).toEqual(['application/json']);
+  });
+
   test('malformed posts are rejected with a 4xx and nothing is stored', async ({ page }) => {
     const run = runId();
     const url = `/records?run=${run}`;
