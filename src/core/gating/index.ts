@@ -1,4 +1,146 @@
+import { DEV, warn } from '../env';
 import type { Plugin } from '../types';
+import { autoBlock, hostsOf } from './auto-block';
+import { placeholderFor } from './placeholder';
 
-/** Declarative gating of `data-consent` elements. (Being built: issue 4.) */
-export const gating = (): Plugin => () => undefined;
+/** The elements gating looks after. */
+const GATED = '[data-consent]';
+
+/** Attributes whose `data-` form holds the real URL of an embed, image, media source or link. */
+const URL_ATTRIBUTES = ['src', 'srcset', 'href'];
+
+/**
+ * Declarative gating: every `[data-consent]` element of the page, including those added later,
+ * stays inert until its category (or its `data-service`) is granted, then is activated once, in
+ * document order:
+ * - `<script type="text/plain" data-consent="analytics" [src|data-src]>` is replaced by a live
+ *   copy (every attribute and the `nonce` kept; `data-type="module"` restores the type). An
+ *   inline script waits until the external ones before it have loaded or failed.
+ * - `<iframe|img|video|audio|source|link data-src|data-srcset|data-href>` gets its real URL; an
+ *   iframe shows a placeholder with an "Allow" button meanwhile.
+ * When a service lists `hosts`, tags that other scripts inject from those hosts are held back
+ * too (see `autoBlock`), and parser-inserted `<script src>` from them are turned into gated ones.
+ * Withdrawal stops further activation. The script tag and `@instria/consent` install it by
+ * default (`gating: false` turns it off); with `@instria/consent/core`, add it yourself.
+ *
+ * @example
+ * import { createConsent, gating } from '@instria/consent/core';
+ * createConsent({ plugins: [gating()] });
+ */
+export const gating = (): Plugin => (consent) => {
+  const { categories } = consent.options;
+  const hosts = hostsOf(consent.options);
+  const [unblock, blocker] = hosts.length ? autoBlock(consent, hosts) : [];
+  /** Elements not activated yet, in the order they were found (document order). */
+  const waiting = new Set<HTMLElement>();
+  /** Elements activated, and the live copies of scripts: never handled again. */
+  const done = new WeakSet<Node>();
+  const placeholders = new Map<HTMLElement, HTMLElement>();
+  const warned: Record<string, 1> = {};
+  /** External scripts inserted and neither loaded nor failed yet. */
+  let loading = 0;
+
+  const allowed = (element: HTMLElement) => {
+    const { consent: category = '', service } = element.dataset;
+    if (DEV && !(category in categories) && !warned[category]) {
+      warned[category] = 1;
+      warn(`data-consent="${category}" is not a category; the element stays inert`, element);
+    }
+    return consent.granted(category, service || undefined);
+  };
+
+  const track = (element: HTMLElement) => {
+    if (done.has(element) || waiting.has(element)) return;
+    waiting.add(element);
+    if (element.tagName === 'IFRAME' && !allowed(element)) placeholders.set(element, placeholderFor(consent, element));
+  };
+
+  /** Activates what is allowed, in order, stopping at an inline script while scripts load. */
+  const pump = () => {
+    for (const element of waiting) {
+      const script = element.tagName === 'SCRIPT' && (element as HTMLScriptElement);
+      const external = script && (script.hasAttribute('src') || script.hasAttribute('data-src'));
+      if (!element.isConnected) {
+        waiting.delete(element);
+        placeholders.get(element)?.remove();
+        continue;
+      }
+      if (!allowed(element)) continue;
+      if (script && !external && loading) return;
+      waiting.delete(element);
+      done.add(element);
+      if (script) {
+        const copy = document.createElement('script');
+        for (const { name, value } of script.attributes) {
+          if (name !== 'type' && name !== 'data-type') copy.setAttribute(name, value);
+        }
+        if (script.dataset.type) copy.type = script.dataset.type;
+        if (script.dataset.src) copy.src = script.dataset.src;
+        // The nonce attribute reads empty once the page has loaded; the property keeps it.
+        // See: https://html.spec.whatwg.org/multipage/urls-and-fetching.html#nonce-attributes
+        copy.nonce = script.nonce;
+        copy.text = script.text;
+        done.add(copy);
+        // load or error: exactly one of them fires.
+        const settle = () => (loading--, pump());
+        if (external) {
+          // Dynamic scripts are async by default: keep them in insertion order unless asked.
+          if (!script.hasAttribute('async')) copy.async = false;
+          loading++;
+          copy.addEventListener('load', settle);
+          copy.addEventListener('error', settle);
+        }
+        script.replaceWith(copy);
+      } else {
+        for (const name of URL_ATTRIBUTES) {
+          const url = element.getAttribute(`data-${name}`);
+          if (url !== null) element.setAttribute(name, url);
+        }
+        if (element.tagName === 'SOURCE') (element.parentNode as HTMLMediaElement | null)?.load?.();
+        const placeholder = placeholders.get(element);
+        if (placeholder) {
+          placeholders.delete(element);
+          placeholder.remove();
+          element.hidden = false;
+        }
+      }
+    }
+  };
+
+  const scan = (root: Element | Document) => root.querySelectorAll<HTMLElement>(GATED).forEach(track);
+
+  // Added nodes only: the subtree of each, never the whole document again.
+  const observer = new MutationObserver((records) => {
+    for (const record of records) {
+      for (const node of Array.from(record.addedNodes) as HTMLElement[]) {
+        if (node.nodeType !== 1 || done.has(node)) continue;
+        // A parser-inserted <script src> from a blocked host: the parser runs this callback
+        // before it prepares the script, so a new type keeps it from running.
+        // See: https://github.com/whatwg/html/issues/7882 (download may still happen).
+        const service = blocker?.(node);
+        if (service && node.tagName === 'SCRIPT') {
+          const script = node as HTMLScriptElement;
+          if (script.type) script.dataset.type = script.type;
+          script.type = 'text/plain';
+          script.dataset.consent = consent.options.serviceCategory[service];
+          script.dataset.service = service;
+        }
+        if (node.matches(GATED)) track(node);
+        if (node.firstElementChild) scan(node);
+      }
+    }
+    pump();
+  });
+  observer.observe(document, { childList: true, subtree: true });
+  // The stored decision is applied right after the add-ons are installed: scan after it.
+  queueMicrotask(() => {
+    scan(document);
+    pump();
+  });
+  const unlisten = consent.state.listen(pump);
+  return () => {
+    unlisten();
+    observer.disconnect();
+    unblock?.();
+  };
+};
