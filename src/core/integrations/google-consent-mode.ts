@@ -29,12 +29,12 @@ export const GTM_EVENT = 'instria_consent_update';
  * createConsent({ plugins: [googleConsentMode({ mapping: { ad_storage: 'ads' }, region: ['FR'] })] });
  */
 export const googleConsentMode =
-  (options: GoogleConsentModeOptions = {}): Plugin =>
+  ({ mapping, waitForUpdate = 500, region, adsDataRedaction = true, urlPassthrough }: GoogleConsentModeOptions = {}): Plugin =>
   (consent) => {
-    const mapping = { ...DEFAULT_GCM_MAPPING, ...options.mapping };
+    const categoryOf = { ...DEFAULT_GCM_MAPPING, ...mapping };
     const w = window as unknown as { dataLayer?: unknown[] };
     // Re-read `window.dataLayer` on each push: a page may create it after us, and GTM wraps its push.
-    const push = (entry: unknown) => (w.dataLayer = w.dataLayer || []).push(entry);
+    const push = (entry: unknown) => (w.dataLayer ||= []).push(entry);
     const gtag: (...args: unknown[]) => void = function () {
       // eslint-disable-next-line prefer-rest-params
       push(arguments);
@@ -42,19 +42,19 @@ export const googleConsentMode =
     /** Every type, granted when its category is granted (never without a decision). */
     const types = (state?: ConsentState) => {
       const out: Record<string, string> = {};
-      for (const [type, category] of Object.entries(mapping)) {
-        out[type] = state?.decided && state.categories[category!] ? 'granted' : 'denied';
+      for (const type in categoryOf) {
+        out[type] = state?.decided && state.categories[categoryOf[type as GoogleConsentType]!] ? 'granted' : 'denied';
       }
       // Strictly necessary security storage needs no consent, whatever the mapping says.
       out.security_storage = 'granted';
       return out;
     };
-    const wait = { wait_for_update: options.waitForUpdate ?? 500 };
+    const wait = { wait_for_update: waitForUpdate };
     // A region-scoped default first; the global one (without `region`) stays denied as well.
-    if (options.region?.length) gtag('consent', 'default', { ...types(), ...wait, region: options.region });
+    if (region?.length) gtag('consent', 'default', { ...types(), ...wait, region });
     gtag('consent', 'default', { ...types(), ...wait });
-    if (options.adsDataRedaction !== false) gtag('set', 'ads_data_redaction', true);
-    if (options.urlPassthrough) gtag('set', 'url_passthrough', true);
+    if (adsDataRedaction) gtag('set', 'ads_data_redaction', true);
+    if (urlPassthrough) gtag('set', 'url_passthrough', true);
 
     const update = (state: ConsentState) => {
       gtag('consent', 'update', types(state));
