@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Page, TestInfo } from '@playwright/test';
 import { expect, recordRequests, test } from './helpers';
 
@@ -190,9 +191,12 @@ test.describe('website (script tag)', () => {
   test('the privacy policy page renders the policy and says how to change cookie choices', async ({ page }, testInfo) => {
     await DemoPage.open(page, testInfo, '/examples/website/privacy.html');
     await expect(page.getByRole('heading', { name: 'Privacy policy', level: 1 })).toBeVisible();
-    await expect(page.getByRole('heading', { name: 'Cookies' })).toBeVisible();
-    await expect(page.getByText('RCS Paris 103 288 718')).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Cookies', exact: true })).toBeVisible();
     await expect(page.getByText('These cookies cannot be disabled through the cookie banner.')).toBeVisible();
+    // Every paragraph of the policy's text (the copy kept beside the page) is on the page.
+    const policy = readFileSync('examples/website/privacy-policy.txt', 'utf8').trim().split('\n');
+    const shown = await page.locator('article').innerText();
+    expect(policy.filter((paragraph) => !shown.includes(paragraph))).toEqual([]);
   });
 });
 
@@ -258,5 +262,68 @@ test.describe('headless (@instria/consent/core)', () => {
     await demo.button('Close').click();
     await expect(page.getByRole('dialog')).toBeHidden();
     await demo.expectNoAnalytics();
+  });
+});
+
+test.describe('integration recipes of the README (examples/integrations/)', () => {
+  /** Google's and Matomo's hosts answered locally: the recipes use their real URLs. */
+  async function stubVendors(page: Page): Promise<string[]> {
+    const vendorRequests: string[] = [];
+    await page.route(/googletagmanager\.com|matomo\.example\.com/, (route) => {
+      vendorRequests.push(route.request().url());
+      const gtag = route.request().url().includes('googletagmanager');
+      return route.fulfill({
+        contentType: 'text/javascript',
+        path: gtag ? 'test/e2e/fixtures/integrations/gtag.js' : undefined,
+        body: gtag ? undefined : '',
+      });
+    });
+    return vendorRequests;
+  }
+
+  const commands = (page: Page) =>
+    page.evaluate(() =>
+      ((window as unknown as { dataLayer?: unknown[] }).dataLayer ?? []).map((entry) =>
+        Array.from(entry as ArrayLike<unknown>)
+          .slice(0, 2)
+          .map(String)
+          .join(' '),
+      ),
+    );
+
+  test('basic mode: gtag.js is not fetched before consent; the update precedes js and config', async ({ page }) => {
+    const vendorRequests = await stubVendors(page);
+    await page.goto('/examples/integrations/gcm-basic.html');
+    await expect(page.getByRole('button', { name: 'Accept all', exact: true })).toBeVisible();
+    expect(vendorRequests).toEqual([]);
+    expect((await commands(page))[0]).toBe('consent default');
+
+    await page.getByRole('button', { name: 'Accept all', exact: true }).click();
+    await expect.poll(() => commands(page)).toContain('config G-XXXXXXX');
+    const order = await commands(page);
+    const update = order.indexOf('consent update');
+    expect(update).toBeGreaterThan(0);
+    expect(update).toBeLessThan(order.findIndex((command) => command.startsWith('js ')));
+    expect(vendorRequests).toHaveLength(1);
+  });
+
+  test('advanced mode: the default is in dataLayer before Google tag queues anything', async ({ page }) => {
+    await stubVendors(page);
+    await page.goto('/examples/integrations/gcm-advanced.html');
+    await expect.poll(() => commands(page)).toContain('config G-XXXXXXX');
+    const order = await commands(page);
+    expect(order[0]).toBe('consent default');
+    expect(order).not.toContain('consent update');
+  });
+
+  test('Matomo: requireCookieConsent comes before the snippet, rememberCookieConsentGiven on accept', async ({ page }) => {
+    await stubVendors(page);
+    await page.goto('/examples/integrations/matomo.html');
+    const paq = () =>
+      page.evaluate(() => ((window as unknown as { _paq?: unknown[][] })._paq ?? []).map((entry) => String(entry[0])));
+    expect((await paq())[0]).toBe('requireCookieConsent');
+    expect(await paq()).toContain('trackPageView');
+    await page.getByRole('button', { name: 'Accept all', exact: true }).click();
+    await expect.poll(paq).toContain('rememberCookieConsentGiven');
   });
 });

@@ -2,8 +2,7 @@
  * The app-frontend example: `@instria/consent` imported from npm by its package name (resolved
  * through the package's `exports` to `dist/`), bundled by examples/app/build.mjs.
  */
-import { createConsent } from '@instria/consent';
-import { renderFooterLink, wireControls } from './ui';
+import { createConsent, mountPreferencesLink } from '@instria/consent';
 
 const consent = createConsent({
   privacyPolicyUrl: '/examples/website/privacy.html',
@@ -14,10 +13,9 @@ const consent = createConsent({
   },
 });
 
-// The decision, live: `state` is a nanostores atom (React: useStore, Vue: useStore).
-const stateView = document.querySelector<HTMLElement>('#consent-state');
+// The decision, live: `state` is a nanostores atom.
 consent.state.subscribe((state) => {
-  if (stateView) stateView.textContent = JSON.stringify(state, null, 2);
+  document.querySelector('#consent-state')!.textContent = JSON.stringify(state, null, 2);
 });
 
 // The analytics client is downloaded and started only once analytics is granted.
@@ -25,6 +23,14 @@ consent.whenGranted('analytics', () => {
   void import('./analytics').then((analytics) => analytics.start());
 });
 
-wireControls(consent);
-const footer = document.querySelector('#app-footer');
-if (footer) renderFooterLink(footer);
+// "Cookie preferences" in the app's own footer, in the consent UI's language.
+mountPreferencesLink(document.querySelector('#app-footer')!, consent);
+
+// Withdrawal removes the cookies, but code that already ran stays until a reload.
+consent.on('change', ({ reloadRecommended }) => {
+  document.querySelector<HTMLElement>('#reload-notice')!.hidden = !reloadRecommended;
+});
+
+document.querySelector('#open-preferences')!.addEventListener('click', () => consent.showPreferences());
+document.querySelector('#withdraw')!.addEventListener('click', () => consent.withdraw());
+document.querySelector('#reload')!.addEventListener('click', () => location.reload());

@@ -1,0 +1,16 @@
+// The README's integration recipes load the SDK as `/instria-consent.iife.js`, as a site that
+// copies `dist/` to its web root would; the demo (examples/integrations/) serves the built
+// files under those names too, so the recipes run as written.
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+
+const ALIASES = new Set(['/instria-consent.iife.js', '/instria-consent.ui.js', '/instria-consent.all.iife.js']);
+
+/** @param {import('node:http').IncomingMessage} req */
+export async function handle(req, res, url, ctx) {
+  if (!ALIASES.has(url.pathname)) return false;
+  const body = await readFile(join(ctx.root, 'dist', url.pathname)).catch(() => null);
+  if (!body) res.writeHead(404, { 'content-type': 'text/plain' }).end('run `npm run build` first');
+  else res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-store' }).end(body);
+  return true;
+}
