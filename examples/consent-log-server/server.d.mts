@@ -36,6 +36,7 @@ export interface HandlerOptions {
 
 export const SCHEMA_VERSION: number;
 export const MAX_BODY_BYTES: number;
+export function recordIdOf(record: Omit<ConsentRecord, 'recordId'>): string;
 export function validateRecord(record: unknown): string | null;
 export function createRecordStore(filename?: string): RecordStore;
 export function toCsv(records: StoredRecord[]): string;

@@ -47,6 +47,19 @@ const isPageUrl = (value) => {
   }
 };
 
+/**
+ * The id a record must carry: `consentId-timeInMs-method-choices`, choices being `g` (granted)
+ * or `d` (denied) per category then per service, in the record's order. Derived from the content,
+ * so two different decisions never share an id and a retried one always has the same.
+ */
+export const recordIdOf = (record) =>
+  [
+    record.consentId,
+    Date.parse(record.time),
+    record.method,
+    [...Object.values(record.categories), ...Object.values(record.services)].map((grant) => grant[0]).join(''),
+  ].join('-');
+
 /** Field → validator. Every field is required; no other field is accepted. */
 const FIELDS = {
   schemaVersion: (v) => v === SCHEMA_VERSION,
@@ -60,7 +73,7 @@ const FIELDS = {
   sdkVersion: isString(VERSION),
   pageUrl: isPageUrl,
   // Checked last: it is derived from the consent id and the time, so a retry cannot differ.
-  recordId: (v, r) => typeof v === 'string' && v === `${r.consentId}-${Date.parse(r.time)}`,
+  recordId: (v, r) => typeof v === 'string' && v === recordIdOf(r),
 };
 
 /**

@@ -144,7 +144,7 @@ test.describe('consent records', () => {
     const [record] = await stored(page, run);
     const state = await page.evaluate(() => window.InstriaConsent!.state!.get());
     expect(record).toMatchObject({
-      recordId: `${state.id}-${state.decidedAt}`,
+      recordId: `${state.id}-${state.decidedAt}-accept-all-gggg`,
       consentId: state.id,
       method: 'accept-all',
       categories: { essential: 'granted', analytics: 'granted', marketing: 'granted' },
@@ -195,7 +195,7 @@ test.describe('consent records', () => {
     const run = runId();
     const url = `/records?run=${run}`;
     const valid = {
-      recordId: 'abcdef12-3456-1795780800000',
+      recordId: 'abcdef12-3456-1795780800000-accept-all-g',
       schemaVersion: 1,
       consentId: 'abcdef12-3456',
       time: new Date(1795780800000).toISOString(),

@@ -19,12 +19,15 @@ export type Grant = 'granted' | 'denied';
  * One proof-of-consent record (GDPR Art. 7(1)): what was decided, when, how, under which policy
  * revision, on which page. Minimised: no IP address, no user agent, no query string.
  * @example
- * { recordId: '3f0c…-1795000000000', schemaVersion: 1, consentId: '3f0c…', time: '2026-11-16T…Z',
+ * { recordId: '3f0c…-1795000000000-reject-all-gd', schemaVersion: 1, consentId: '3f0c…', time: '2026-11-16T…Z',
  *   revision: 1, method: 'reject-all', categories: { essential: 'granted', analytics: 'denied' },
  *   services: {}, language: 'fr', sdkVersion: '0.1.0', pageUrl: 'https://instria.fr/tarifs' }
  */
 export interface ConsentRecord {
-  /** `${consentId}-${decision time in ms}`: the same decision always gets the same id. */
+  /**
+   * `consentId-timeInMs-method-choices` (choices: `g`/`d` per category, then per service): the
+   * same decision always gets the same id, so a receiver keyed on it stores it once.
+   */
   recordId: string;
   schemaVersion: number;
   consentId: string;
@@ -47,6 +50,10 @@ interface Outbox {
   queue: ConsentRecord[];
 }
 
+/** The choices as one letter each (`g`ranted/`d`enied), categories then services, in record order. */
+const recordChoices = (categories: Record<string, Grant>, services: Record<string, Grant>) =>
+  [...Object.values(categories), ...Object.values(services)].map((grant) => grant[0]).join('');
+
 const grants = (values: Readonly<Record<string, boolean>>) => {
   const out: Record<string, Grant> = {};
   for (const key in values) out[key] = values[key] ? 'granted' : 'denied';
@@ -58,15 +65,18 @@ const grants = (values: Readonly<Record<string, boolean>>) => {
  * @example buildRecord(consent.state.get(), 'auto') // → ConsentRecord
  */
 export function buildRecord(state: ConsentState, language: string): ConsentRecord {
+  const categories = grants(state.categories);
+  const services = grants(state.services);
   return {
-    recordId: `${state.id}-${state.decidedAt}`,
+    // Two decisions in the same millisecond (API calls) still get distinct ids; a retry, the same.
+    recordId: [state.id, state.decidedAt, state.method, recordChoices(categories, services)].join('-'),
     schemaVersion: RECORD_SCHEMA_VERSION,
     consentId: state.id!,
     time: new Date(state.decidedAt!).toISOString(),
     revision: state.revision,
     method: state.method!,
-    categories: grants(state.categories),
-    services: grants(state.services),
+    categories,
+    services,
     language: resolveLanguage(language, ['en', 'fr']),
     sdkVersion: VERSION,
     pageUrl: location.origin + location.pathname,

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   type ConsentRecord,
+  recordIdOf,
   startReceiver,
   toCsv,
   validateRecord,
@@ -17,7 +18,7 @@ const dirs: string[] = [];
 
 const record = (over: Partial<ConsentRecord> = {}): ConsentRecord => {
   const base: ConsentRecord = {
-    recordId: '3f0c8f0e-4d6b-4b8e-9a57-0c5a3c1d2e4f-1795780800000',
+    recordId: '3f0c8f0e-4d6b-4b8e-9a57-0c5a3c1d2e4f-1795780800000-reject-all-gdd',
     schemaVersion: 1,
     consentId: '3f0c8f0e-4d6b-4b8e-9a57-0c5a3c1d2e4f',
     time: new Date(1795780800000).toISOString(),
@@ -54,6 +55,12 @@ describe('consent-log receiver: validation', () => {
     expect(validateRecord(record())).toBeNull();
   });
 
+  it('derives the record id from the content: same decision, same id; another choice, another id', () => {
+    const { recordId: _, ...rest } = record();
+    expect(recordIdOf(rest)).toBe(record().recordId);
+    expect(recordIdOf({ ...rest, services: { matomo: 'granted' } })).toBe(`${rest.consentId}-1795780800000-reject-all-gdg`);
+  });
+
   it.each([
     ['an unknown field (an IP address)', { ...record(), ip: '203.0.113.7' }, /unknown field "ip"/],
     ['a user agent', { ...record(), userAgent: 'Mozilla/5.0' }, /unknown field/],
@@ -63,7 +70,8 @@ describe('consent-log receiver: validation', () => {
     ['an unknown method', { ...record(), method: 'dismiss' }, /method/],
     ['a grant that is not granted/denied', { ...record(), categories: { analytics: true } }, /categories/],
     ['another schema version', record({ schemaVersion: 2 }), /schemaVersion/],
-    ['a record id that is not consentId-time', record({ recordId: 'anything' }), /recordId/],
+    ['a record id that is not consentId-time-method-choices', record({ recordId: 'anything' }), /recordId/],
+    ['a record id that does not match the choices', record({ categories: { essential: 'granted', analytics: 'granted' } }), /recordId/],
     ['a time that is not ISO 8601 UTC', record({ time: 'yesterday' }), /time/],
     ['an array', [record()], /JSON object/],
   ])('rejects %s', (_name, value, message) => {
@@ -139,7 +147,15 @@ describe('consent-log receiver: HTTP', () => {
   it('exports JSON and CSV with the export token only', async () => {
     const { url, post } = await start();
     await post(record());
-    await post(record({ recordId: `${record().consentId}-1795780900000`, time: new Date(1795780900000).toISOString(), method: 'accept-all', categories: { essential: 'granted', analytics: 'granted' } }));
+    await post(
+      record({
+        recordId: `${record().consentId}-1795780900000-accept-all-ggg`,
+        time: new Date(1795780900000).toISOString(),
+        method: 'accept-all',
+        categories: { essential: 'granted', analytics: 'granted' },
+        services: { matomo: 'granted' },
+      }),
+    );
     expect((await fetch(`${url}/export.json`)).status).toBe(401);
     const auth = { authorization: 'Bearer tok' };
     const json = await (await fetch(`${url}/export.json`, { headers: auth })).json();

@@ -63,7 +63,7 @@ describe('consentRecords: the record', () => {
     const state = consent.state.get();
     const record = posted()[0]!;
     expect(record).toEqual({
-      recordId: `${state.id}-${state.decidedAt}`,
+      recordId: `${state.id}-${state.decidedAt}-custom-ggdgd`,
       schemaVersion: RECORD_SCHEMA_VERSION,
       consentId: state.id,
       time: new Date(state.decidedAt!).toISOString(),
@@ -102,6 +102,20 @@ describe('consentRecords: the record', () => {
     } finally {
       delete (navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl;
     }
+  });
+
+  it('two decisions in the same millisecond get two records with distinct ids', async () => {
+    vi.spyOn(Date, 'now').mockReturnValue(Date.UTC(2026, 10, 27, 8));
+    const consent = make();
+    consent.rejectAll();
+    consent.set({ analytics: true });
+    await settle();
+    await settle();
+    expect(posted().map((r) => [r.method, r.time])).toEqual([
+      ['reject-all', '2026-11-27T08:00:00.000Z'],
+      ['custom', '2026-11-27T08:00:00.000Z'],
+    ]);
+    expect(posted()[0]!.recordId).not.toBe(posted()[1]!.recordId);
   });
 
   it('a returning visitor with a valid stored decision produces no record', async () => {
