@@ -1,6 +1,22 @@
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { defineConfig } from 'vitest/config';
 
+/**
+ * `import css from './x.css'` gives the file's text, as tsup's `loader: { '.css': 'text' }` does.
+ * The virtual id must not end in `.css`, or Vitest's own CSS handling empties the module.
+ */
+const cssText = {
+  name: 'css-text',
+  enforce: 'pre' as const,
+  resolveId: (source: string, importer?: string) =>
+    source.endsWith('.css') && importer ? `\0css-text:${resolve(dirname(importer), source)}.js` : null,
+  load: (id: string) =>
+    id.startsWith('\0css-text:') ? `export default ${JSON.stringify(readFileSync(id.slice(10, -3), 'utf8'))}` : null,
+};
+
 export default defineConfig({
+  plugins: [cssText],
   define: { __VERSION__: '"0.0.0-test"' },
   test: {
     environment: 'happy-dom',

@@ -1,0 +1,34 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { expect, test } from './helpers';
+
+/** WCAG 2.2 AA, as axe-core tags it. */
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'];
+
+/** axe violations inside the consent UI (the test page itself is not under test). */
+async function violations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(TAGS).include('instria-consent').analyze();
+  // Proof that axe saw into the shadow root: the buttons' contrast was checked.
+  expect(results.passes.find((rule) => rule.id === 'color-contrast')?.nodes.length).toBeGreaterThanOrEqual(3);
+  return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+for (const bundle of ['split', 'all'] as const) {
+  for (const scheme of ['light', 'dark'] as const) {
+    for (const lang of ['en', 'fr'] as const) {
+      test(`axe: banner and dialog have no WCAG 2.2 AA violation (${bundle}, ${scheme}, ${lang})`, async ({ page }) => {
+        await page.emulateMedia({ colorScheme: scheme });
+        await page.goto(`/ui/${bundle}/page.html?lang=${lang}`);
+        const banner = page.locator('instria-consent [data-part=banner]');
+        await expect(banner).toBeVisible();
+        expect(await banner.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe(
+          scheme === 'dark' ? 'rgb(30, 31, 36)' : 'rgb(255, 255, 255)',
+        );
+        expect(await violations(page)).toEqual([]);
+        await banner.locator('[data-part=customize]').click();
+        await expect(page.locator('instria-consent dialog')).toBeVisible();
+        expect(await violations(page)).toEqual([]);
+      });
+    }
+  }
+}

@@ -1,0 +1,51 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createHost, focusedElement, whenBody } from '../../../src/ui/host';
+import css from '../../../src/ui/styles.css';
+
+describe('createHost', () => {
+  afterEach(() => {
+    vi.restoreAllMocks();
+    document.body.innerHTML = '';
+  });
+
+  it('adopts the CSS as a constructable stylesheet in an open shadow root, first in <body>', () => {
+    document.body.innerHTML = '<main></main>';
+    const replace = vi.spyOn(CSSStyleSheet.prototype, 'replaceSync');
+    const { host, root } = createHost(css, 'n0nce', 'ui');
+    expect(document.body.firstElementChild).toBe(host);
+    expect(host.localName).toBe('instria-consent');
+    expect(host.dataset.part).toBe('ui');
+    expect(host.shadowRoot).toBe(root);
+    expect(replace).toHaveBeenCalledWith(expect.stringContaining('[data-part=banner]{position:fixed'));
+    expect(root.adoptedStyleSheets).toHaveLength(1);
+    expect(root.querySelector('style')).toBeNull();
+  });
+
+  it('falls back to a <style> carrying the nonce where constructable stylesheets are missing', () => {
+    vi.spyOn(CSSStyleSheet.prototype, 'replaceSync').mockImplementation(() => {
+      throw new TypeError('Illegal constructor');
+    });
+    const { root } = createHost('a{color:red}', 'n0nce', 'ui');
+    const style = root.querySelector('style')!;
+    expect(style.nonce).toBe('n0nce');
+    expect(style.textContent).toBe('a{color:red}');
+  });
+});
+
+describe('whenBody', () => {
+  it('runs at once when <body> exists', () => {
+    const fn = vi.fn();
+    whenBody(fn);
+    expect(fn).toHaveBeenCalledOnce();
+  });
+});
+
+describe('focusedElement', () => {
+  it('finds the focused element inside a shadow root', () => {
+    const { root } = createHost('', undefined, 'ui');
+    const button = document.createElement('button');
+    root.append(button);
+    button.focus();
+    expect(focusedElement()).toBe(button);
+  });
+});

@@ -1,0 +1,95 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createConsentEngine } from '../../../src/core/consent';
+import type { Consent } from '../../../src/core/types';
+import { mountUI } from '../../../src/ui/mount';
+
+/** A consent instance kept in memory, with the UI mounted as the core would. */
+function setup(options: Parameters<typeof createConsentEngine>[0] = {}) {
+  let value: string | null = null;
+  const consent = createConsentEngine(
+    { gating: false, ...options },
+    { storage: () => ({ read: () => value, write: (v) => ((value = v), true), clear: () => (value = null) }) },
+  ) as Consent;
+  const unmount = mountUI(consent);
+  const root = () => document.querySelector('instria-consent')?.shadowRoot ?? null;
+  const button = (part: string) => root()?.querySelector<HTMLButtonElement>(`[data-part=${part}]`) ?? null;
+  return { consent, unmount, root, button };
+}
+
+describe('mountUI', () => {
+  let cleanup: (() => void) | undefined;
+  afterEach(() => {
+    cleanup?.();
+    document.documentElement.removeAttribute('style');
+    document.body.innerHTML = '';
+  });
+
+  it('shows the banner first in <body>, in a shadow root styled without inline styles', () => {
+    document.body.innerHTML = '<main>page</main>';
+    const { root, unmount } = setup();
+    cleanup = unmount;
+    expect(document.body.firstElementChild?.localName).toBe('instria-consent');
+    const banner = root()!.querySelector('[data-part=banner]')!;
+    expect(banner.textContent).toContain('Accept all');
+    expect(root()!.querySelector('[style]')).toBeNull();
+    expect(root()!.adoptedStyleSheets.length + root()!.querySelectorAll('style').length).toBe(1);
+    expect(root()!.querySelector('[data-part=root]')!.getAttribute('lang')).toBe('en');
+    expect(root()!.querySelector('[data-part=root]')!.getAttribute('data-theme')).toBe('auto');
+  });
+
+  it('records a decision only from a button, and removes the banner at once', () => {
+    const { consent, button, root, unmount } = setup();
+    cleanup = unmount;
+    expect(consent.state.get().decided).toBe(false);
+    button('reject')!.click();
+    expect(consent.state.get().method).toBe('reject-all');
+    expect(root()!.querySelector('[data-part=banner]')).toBeNull();
+  });
+
+  it('opens the dialog from Customize with nothing ticked and saves the boxes as they are', () => {
+    const { consent, button, root, unmount } = setup({ categories: { essential: { required: true }, analytics: {}, marketing: {} } });
+    cleanup = unmount;
+    button('customize')!.click();
+    const dialog = root()!.querySelector('dialog')!;
+    expect(dialog.getAttribute('aria-labelledby')).toBe(root()!.querySelector('dialog h2')!.id);
+    const boxes = [...dialog.querySelectorAll('input')];
+    expect(boxes.map((box) => [box.name, box.checked])).toEqual([
+      ['analytics', false],
+      ['marketing', false],
+    ]);
+    expect(dialog.textContent).toContain('Always active');
+    boxes[1]!.checked = true;
+    button('save')!.click();
+    expect(consent.state.get().categories).toEqual({ essential: true, analytics: false, marketing: true });
+    expect(root()!.querySelector('dialog')).toBeNull();
+  });
+
+  it('goes back to the banner when the dialog is closed before any decision', () => {
+    const { consent, button, root, unmount } = setup();
+    cleanup = unmount;
+    consent.showPreferences();
+    button('close')!.click();
+    expect(consent.view.get()).toBe('banner');
+    expect(root()!.querySelector('dialog')).toBeNull();
+    expect(consent.state.get().decided).toBe(false);
+  });
+
+  it('returns focus to the element that opened the dialog', () => {
+    document.body.innerHTML = '<a href="#cookie-preferences" id="opener">Cookie preferences</a>';
+    const { consent, button, unmount } = setup();
+    cleanup = unmount;
+    consent.acceptAll();
+    const opener = document.getElementById('opener')!;
+    opener.focus();
+    consent.showPreferences();
+    button('close')!.click();
+    expect(consent.view.get()).toBe('hidden');
+    expect(document.activeElement).toBe(opener);
+  });
+
+  it('unmounts completely', () => {
+    const { unmount } = setup();
+    unmount();
+    expect(document.querySelector('instria-consent')).toBeNull();
+  });
+});
