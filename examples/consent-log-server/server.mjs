@@ -9,6 +9,7 @@
 //   ALLOWED_ORIGINS=https://instria.fr,https://www.instria.fr EXPORT_TOKEN=s3cret node server.mjs
 //
 // No IP address, user agent or cookie is read or stored: the record is all there is.
+import { timingSafeEqual } from 'node:crypto';
 import { createServer } from 'node:http';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -184,12 +185,17 @@ const isSameOrigin = (origin, req) => {
   }
 };
 
-const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
+/** Compares the Authorization header in constant time, so the token cannot be guessed byte by byte. */
+const isToken = (given = '', expected) => {
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+};
 
 /**
  * The receiver as a request handler: `POST {path}` stores a record; `GET /export.json` and
- * `GET /export.csv` export them (with `Authorization: Bearer <exportToken>`, or from this machine
- * only when no token is set). Resolves true when it answered the request.
+ * `GET /export.csv` export them with `Authorization: Bearer <exportToken>` (disabled without a
+ * token: behind a reverse proxy every request would look local). Resolves true when it answered.
  *
  * `application/json` is what `fetch` sends; `text/plain` is what `navigator.sendBeacon` sends
  * for a string body (a CORS-safelisted type, so no preflight on page hide).
@@ -244,10 +250,8 @@ export function createHandler({ store, allowedOrigins = [], path = '/records', e
 
     if (url.pathname === '/export.json' || url.pathname === '/export.csv') {
       if (req.method !== 'GET') return send(405, { error: 'GET only' });
-      const allowed = exportToken
-        ? req.headers.authorization === `Bearer ${exportToken}`
-        : LOOPBACK.has(req.socket.remoteAddress ?? '');
-      if (!allowed) return send(401, { error: 'export needs the export token' });
+      if (!exportToken) return send(403, { error: 'exports are disabled: set EXPORT_TOKEN' });
+      if (!isToken(req.headers.authorization, `Bearer ${exportToken}`)) return send(401, { error: 'export needs the export token' });
       const records = store.list();
       if (url.pathname === '/export.json') return send(200, records);
       res.writeHead(200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': 'attachment; filename="consent-records.csv"', 'cache-control': 'no-store' });

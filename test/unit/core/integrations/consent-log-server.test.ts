@@ -168,10 +168,12 @@ describe('consent-log receiver: HTTP', () => {
     expect(lines[1]).toContain(',reject-all,"{""essential"":""granted"",""analytics"":""denied""}",');
   });
 
-  it('without a token, exports only to this machine', async () => {
+  it('exports are disabled without a token, and a wrong token is refused', async () => {
     const { url, post } = await start({ exportToken: undefined });
     await post(record());
-    expect((await fetch(`${url}/export.json`)).status).toBe(200);
+    expect((await fetch(`${url}/export.json`)).status).toBe(403);
+    const withToken = await start();
+    expect((await fetch(`${withToken.url}/export.csv`, { headers: { authorization: 'Bearer tok2' } })).status).toBe(401);
   });
 
   it('keeps records in the SQLite file across restarts', async () => {
