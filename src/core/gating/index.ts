@@ -118,7 +118,7 @@ export const gating = (): Plugin => (consent) => {
         // before it prepares the script, so a new type keeps it from running.
         // See: https://github.com/whatwg/html/issues/7882 (download may still happen).
         const service = blocker?.(node);
-        if (service && node.tagName === 'SCRIPT') {
+        if (service && node.tagName === 'SCRIPT' && !node.dataset.consent) {
           const script = node as HTMLScriptElement;
           if (script.type) script.dataset.type = script.type;
           script.type = 'text/plain';
