@@ -1,14 +1,16 @@
-// The demo's live panel: which analytics requests reached the local collector (`/collect`,
-// see scripts/routes/analytics.mjs) and which cookies this page can see, so a visitor can check
-// that nothing runs before consent. Demo tooling, not part of the SDK. An external file, no
-// inline script or style, so it works on pages served with a strict Content-Security-Policy.
+// The demo's live panel: the analytics requests this page view caused at the local collector
+// (`/collect`, see scripts/routes/analytics.mjs) and the cookies the page can see, so a visitor
+// can check that nothing runs before consent. Demo tooling, not part of the SDK. An external
+// file, no inline script or style, so it works on pages with a strict Content-Security-Policy.
 (function () {
   'use strict';
   if (document.getElementById('hits-panel')) return;
 
-  /** Only hits sent from this origin: parallel tests use one sub-domain each. */
+  // Hits since this page view started (same machine, same clock), from this origin only
+  // (parallel tests use one sub-domain each): what this page caused.
+  var pageStart = Math.floor(performance.timeOrigin || Date.now());
   function fromHere(hit) {
-    return typeof hit.referer === 'string' && hit.referer.indexOf(location.origin + '/') === 0;
+    return hit.time >= pageStart && typeof hit.referer === 'string' && hit.referer.indexOf(location.origin + '/') === 0;
   }
 
   function el(tag, attrs, text) {
@@ -21,14 +23,12 @@
   var panel = el('aside', { id: 'hits-panel', 'aria-label': 'Demo: analytics requests', 'data-count': '0' });
   var title = el('p', { class: 'hits-title' });
   var summary = el('span', { 'data-part': 'summary' }, 'No analytics request yet');
-  title.appendChild(el('strong', {}, 'Analytics requests: '));
+  title.appendChild(el('strong', {}, 'Analytics requests since this page loaded: '));
   title.appendChild(summary);
   var list = el('ol', { class: 'hits-list' });
   var cookies = el('p', { class: 'hits-cookies', 'data-part': 'cookies' });
   var actions = el('p', { class: 'hits-actions' });
-  var clear = el('button', { type: 'button' }, 'Clear list');
-  var reset = el('button', { type: 'button' }, 'Forget my choices');
-  actions.appendChild(clear);
+    var reset = el('button', { type: 'button' }, 'Forget my choices');
   actions.appendChild(reset);
   panel.appendChild(title);
   panel.appendChild(list);
@@ -59,14 +59,11 @@
         panel.setAttribute('data-count', String(hits.length));
         summary.textContent = hits.length ? hits.length + (hits.length > 1 ? ' requests' : ' request') : 'No analytics request yet';
         list.textContent = '';
-        hits.slice(-6).forEach(function (hit) { list.appendChild(el('li', {}, describe(hit))); });
+        hits.slice(-4).forEach(function (hit) { list.appendChild(el('li', {}, describe(hit))); });
       })
       .catch(function () { summary.textContent = 'collector unreachable'; });
   }
 
-  clear.addEventListener('click', function () {
-    fetch('/__hits', { method: 'DELETE' }).then(refresh);
-  });
   // Deletes every cookie this page can see (on `/`), then reloads: the banner comes back.
   reset.addEventListener('click', function () {
     document.cookie.split('; ').forEach(function (c) {
@@ -78,7 +75,7 @@
   });
 
   function start() {
-    document.body.appendChild(panel);
+    document.body.insertBefore(panel, document.body.firstChild);
     refresh();
     setInterval(refresh, 1000);
   }
