@@ -140,7 +140,8 @@ export const consentRecords =
           break;
         }
         const box = load();
-        save({ ...box, queue: box.queue.filter((r) => r.recordId !== record!.recordId) });
+        box.queue = box.queue.filter((r) => r.recordId !== record!.recordId);
+        save(box);
       }
       busy = false;
     }
@@ -150,9 +151,12 @@ export const consentRecords =
       const record = buildRecord(state, consent.options.language);
       // A stored decision shown again on this page load, or one another tab already recorded.
       if (state.decidedAt! < since || box.last === record.recordId) return;
-      const queue = [...box.queue, record];
-      if (queue.length > OUTBOX_LIMIT) DEV && warn(`consent records outbox full; the oldest record ${queue[0]!.recordId} is dropped`);
-      save({ last: record.recordId, queue: queue.slice(-OUTBOX_LIMIT) });
+      box.last = record.recordId;
+      if (box.queue.push(record) > OUTBOX_LIMIT) {
+        const dropped = box.queue.shift();
+        DEV && warn(`consent records outbox full; the oldest record ${dropped!.recordId} is dropped`);
+      }
+      save(box);
       void flush();
     });
 
