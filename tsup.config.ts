@@ -15,7 +15,8 @@ function browser(name: string, entry: string): Options {
     platform: 'browser',
     target: 'es2021',
     minify: true,
-    treeshake: true,
+    // esbuild tree-shakes bundles itself; tsup's `treeshake` re-emits through Rollup after
+    // esbuild's minifier and undoes part of it (`!0` becomes `true`), costing bytes.
     noExternal: [/.*/],
     define: browserDefine,
     loader: { '.css': 'text' },
