@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import type { Page, TestInfo } from '@playwright/test';
 import { expect, recordRequests, test } from './helpers';
 
@@ -92,6 +92,10 @@ const ALL_PAGES = [
   { name: 'app frontend', path: '/examples/app/' },
   { name: 'headless', path: '/examples/headless/' },
 ];
+
+test('the bundled examples were built by global-setup.ts (examples/app/build.mjs)', () => {
+  expect(['examples/app/dist/main.js', 'examples/headless/dist/main.js'].filter((file) => !existsSync(file))).toEqual([]);
+});
 
 test('the demo index links every example', async ({ page }) => {
   await page.goto('/');
