@@ -4,10 +4,8 @@ import { preferencesLabel } from './label';
 
 /** The button's own styles: tiny, so the script tag can carry them. */
 const CSS =
-  ':host{all:initial!important;display:block!important;visibility:visible!important}' +
-  'button{position:fixed;z-index:2147483000;inset:auto auto 12px 12px;min-height:32px;padding:4px 12px;border:2px solid #fff;border-radius:16px;' +
-  'background:var(--ic-accent,#1f4fd1);color:var(--ic-accent-fg,#fff);font:600 13px/1.2 var(--ic-font,system-ui,sans-serif);cursor:pointer;box-shadow:0 1px 6px #0005}' +
-  'button:focus-visible{outline:3px solid #000;outline-offset:2px}';
+  ':host{all:initial!important}button{position:fixed;z-index:2147483000;bottom:12px;left:12px;padding:6px 12px;border:2px solid #fff;' +
+  'border-radius:99px;background:var(--ic-accent,#1f4fd1);color:var(--ic-accent-fg,#fff);font:600 13px system-ui,sans-serif;cursor:pointer}';
 
 /**
  * `widget: 'floating'`: a small "Cookie preferences" button in a corner, for sites without a

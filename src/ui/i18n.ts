@@ -63,12 +63,8 @@ export type Translate = (key: string, fallback?: string) => string;
 export function translator(options: Pick<ResolvedOptions, 'language' | 'translations'>): { lang: string; t: Translate } {
   const lang = uiLanguage(options);
   const own: Record<string, string | undefined> = { preferences: PREFERENCES_LABEL[lang], ...STRINGS[lang] };
-  const site = options.translations[lang] ?? {};
-  const t: Translate = (key, fallback) => {
-    const value = site[key] ?? fallback ?? own[key];
-    if (value !== undefined) return value;
-    DEV && warn(`no "${lang}" translation for "${key}"; using English`);
-    return STRINGS.en![key] ?? key;
-  };
+  const site = options.translations[lang] || {};
+  const t: Translate = (key, fallback) =>
+    site[key] || fallback || own[key] || (DEV && warn(`no "${lang}" translation for "${key}"; using English`), STRINGS.en![key] || key);
   return { lang, t };
 }

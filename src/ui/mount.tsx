@@ -22,7 +22,7 @@ export const mountUI: MountUI = (consent) => {
   });
   return () => {
     stopped = true;
-    unmount?.();
+    if (unmount) unmount();
   };
 };
 
@@ -42,30 +42,27 @@ function start(consent: Parameters<MountUI>[0]): () => void {
   let last: UIView = 'hidden';
   // While the banner covers the bottom of the viewport, keyboard focus scrolled into view must
   // land above it (WCAG 2.2 SC 2.4.11 Focus Not Obscured). CSSOM writes are allowed under CSP.
-  const observer = safe(
-    () =>
-      new ResizeObserver(([entry]) => {
-        page.scrollPaddingBottom = entry?.target.isConnected ? `${(entry.target as HTMLElement).offsetHeight}px` : padding;
-      }),
-    null,
-  );
+  const observer = new ResizeObserver(([entry]) => {
+    const banner = entry!.target as HTMLElement;
+    page.scrollPaddingBottom = banner.isConnected ? `${banner.offsetHeight}px` : padding;
+  });
 
   const draw = () => {
     const now = view.get();
     if (now === 'preferences' && last !== 'preferences') opener = focusedElement();
     render(<App consent={consent} view={now} state={state.get()} t={t} />, box);
     // Focus goes back where it was when the dialog opened (WAI-ARIA APG modal dialog).
-    if (last === 'preferences' && now !== 'preferences' && opener?.isConnected) opener.focus();
+    if (last === 'preferences' && now !== 'preferences' && opener && opener.isConnected) opener.focus();
     last = now;
     const banner = root.querySelector('[data-part=banner]');
-    observer?.disconnect();
-    if (banner) observer?.observe(banner);
+    observer.disconnect();
+    if (banner) observer.observe(banner);
     else page.scrollPaddingBottom = padding;
   };
   const stops = [view.subscribe(draw), state.listen(draw)];
   return () => {
     for (const stop of stops) stop();
-    observer?.disconnect();
+    observer.disconnect();
     page.scrollPaddingBottom = padding;
     render(null, box);
     host.remove();

@@ -24,20 +24,24 @@ const FOCUSABLE = 'button,input,a[href]';
  * @example <Preferences consent={consent} state={consent.state.get()} t={t} onDismiss={close} />
  */
 export class Preferences extends Component<PreferencesProps> {
-  dialog = createRef<HTMLDialogElement>();
+  ref = createRef<HTMLDialogElement>();
+
+  /** The `<dialog>`, this component's root element. */
+  get dialog(): HTMLDialogElement {
+    return this.ref.current!;
+  }
 
   override componentDidMount(): void {
-    const dialog = this.dialog.current;
     try {
-      dialog?.showModal();
+      this.dialog.showModal();
     } catch {
-      dialog?.setAttribute('open', '');
+      this.dialog.setAttribute('open', '');
     }
   }
 
-  /** Every checkbox by its `name` (category or service id). */
+  /** Every checkbox, named by its category or service id. */
   boxes(): HTMLInputElement[] {
-    return [...(this.dialog.current?.querySelectorAll('input') ?? [])];
+    return [...this.dialog.querySelectorAll('input')];
   }
 
   /** A category box drives its services' boxes; a service box turns its category on. */
@@ -62,13 +66,13 @@ export class Preferences extends Component<PreferencesProps> {
   /** Tab and Shift+Tab wrap inside the dialog instead of leaving for the browser's UI. */
   trap(event: KeyboardEvent): void {
     if (event.key !== 'Tab') return;
-    const dialog = this.dialog.current!;
+    const dialog = this.dialog;
     const items = [...dialog.querySelectorAll<HTMLElement>(FOCUSABLE)];
     const active = (dialog.getRootNode() as ShadowRoot).activeElement;
     const edge = event.shiftKey ? items[0] : items[items.length - 1];
     if (active === edge || !dialog.contains(active)) {
       event.preventDefault();
-      (event.shiftKey ? items[items.length - 1] : items[0])?.focus();
+      (event.shiftKey ? items[items.length - 1] : items[0])!.focus();
     }
   }
 
@@ -77,7 +81,7 @@ export class Preferences extends Component<PreferencesProps> {
     const ids = Object.keys(categories);
     return (
       <dialog
-        ref={this.dialog}
+        ref={this.ref}
         data-part="dialog"
         aria-labelledby="ic-dialog-title"
         onKeyDown={(e) => this.trap(e)}
@@ -98,7 +102,7 @@ export class Preferences extends Component<PreferencesProps> {
           </p>
           {ids.map((id) => {
             const category = categories[id]!;
-            const services = Object.entries(category.services ?? {});
+            const services = Object.entries(category.services || {});
             const box = `ic-${id}`;
             return (
               <div data-part="category" key={id}>
@@ -123,7 +127,7 @@ export class Preferences extends Component<PreferencesProps> {
                     {services.map(([service, options]) => (
                       <li key={service}>
                         <div data-part="row">
-                          <label for={`ic-s-${service}`}>{options.label ?? service}</label>
+                          <label for={`ic-s-${service}`}>{options.label || service}</label>
                           <input
                             type="checkbox"
                             id={`ic-s-${service}`}
