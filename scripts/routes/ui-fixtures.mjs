@@ -1,7 +1,8 @@
 // UI test pages against either script-tag bundle, with no inline script (so they also run under
 // a strict CSP): GET /ui/{split|all}/NAME.html serves test/e2e/fixtures/ui/NAME.html with
 //   %SCRIPT%  → <script src="/dist/instria-consent(.all).iife.js" data-…></script>, where every
-//               `data-*` query parameter becomes an attribute (e.g. ?data-lang=fr&data-theme=dark)
+//               `data-*` query parameter becomes an attribute (e.g. ?data-lang=fr&data-theme=dark),
+//               and ?nonce=X a `nonce` attribute
 //   %LANG%    → ?lang (default en), the page's <html lang>
 //   %DIR%     → ?dir (default ltr)
 // and the headers of NAME.html.headers.json beside the fixture (e.g. a Content-Security-Policy).
@@ -17,10 +18,12 @@ export async function handle(req, res, url, ctx) {
   const file = join(ctx.root, 'test/e2e/fixtures/ui', `${match[2]}.html`);
   const page = await readFile(file, 'utf8').catch(() => null);
   if (page === null) return void res.writeHead(404).end('no such fixture'), true;
-  const attributes = [...url.searchParams]
+  let attributes = [...url.searchParams]
     .filter(([name]) => /^data-[\w-]+$/.test(name))
     .map(([name, value]) => (value === '' ? ` ${name}` : ` ${name}="${escape(value)}"`))
     .join('');
+  const nonce = url.searchParams.get('nonce');
+  if (nonce) attributes += ` nonce="${escape(nonce)}"`;
   const script = `<script src="${BUNDLES[match[1]]}"${attributes}></script>`;
   const body = page
     .replaceAll('%SCRIPT%', script)

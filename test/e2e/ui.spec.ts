@@ -258,6 +258,16 @@ for (const bundle of BUNDLES) {
       expect(violations).toEqual([]);
     });
 
+    test('under a nonce-based CSP the UI chunk is loaded with the tag\'s nonce', async ({ page }) => {
+      const violations: string[] = [];
+      page.on('console', (message) => /Content Security Policy|Refused to/i.test(message.text()) && violations.push(message.text()));
+      await page.goto(url(bundle, 'nonce', 'nonce=t3st'));
+      await expect(ui(page).banner).toBeVisible();
+      await ui(page).reject.click();
+      await expect(ui(page).banner).toHaveCount(0);
+      expect(violations).toEqual([]);
+    });
+
     test('hostile page CSS cannot hide or break the banner', async ({ page }) => {
       await page.goto(url(bundle, 'hostile'));
       const { banner, accept } = ui(page);
@@ -268,6 +278,15 @@ for (const bundle of BUNDLES) {
       expect(await accept.evaluate((el) => getComputedStyle(el).fontSize)).toBe('15px');
       await accept.click();
       expect(await page.evaluate(() => window.InstriaConsent!.granted!('analytics'))).toBe(true);
+    });
+
+    test('the page themes the UI through --ic-* custom properties', async ({ page }) => {
+      await page.goto(url(bundle, 'themed'));
+      const look = await ui(page).accept.evaluate((el) => {
+        const s = getComputedStyle(el);
+        return [s.backgroundColor, s.color, s.borderRadius, s.fontFamily];
+      });
+      expect(look).toEqual(['rgb(176, 0, 32)', 'rgb(255, 255, 255)', '0px', 'Georgia, serif']);
     });
 
     test('the script included twice shows one banner', async ({ page }) => {
