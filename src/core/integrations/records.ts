@@ -119,22 +119,26 @@ export const consentRecords =
       if (busy) return;
       busy = true;
       clearTimeout(timer);
-      for (let record: ConsentRecord | undefined, ok; (record = load().queue[0]); delay = 1e3) {
+      for (let record: ConsentRecord | undefined, status; (record = load().queue[0]); delay = 1e3) {
         sending = record.recordId;
         try {
-          ok = (
+          status = (
             await fetch(endpoint, {
               method: 'POST',
               keepalive: true,
               headers: { 'content-type': 'application/json' },
               body: JSON.stringify(record),
             })
-          ).ok;
+          ).status;
         } catch {
-          ok = false;
+          status = 0;
         }
         sending = undefined;
-        if (!ok) {
+        // A 4xx other than 408/429 is a refusal of this record that no retry will change: drop
+        // it rather than hold back every later record behind it.
+        const refused = status >= 400 && status < 500 && status !== 408 && status !== 429;
+        if (refused) DEV && warn(`the consent record endpoint refused a record (${status}); dropped`, record);
+        if (status < 200 || (status > 299 && !refused)) {
           timer = setTimeout(flush, delay);
           delay = Math.min(delay * 2, 6e4);
           break;

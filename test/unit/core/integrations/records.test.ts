@@ -164,6 +164,32 @@ describe('consentRecords: delivery', () => {
     expect(new Set(posted().map((r) => r.recordId)).size).toBe(1);
   });
 
+  it('drops a record the endpoint refuses for good (4xx), so later records are not held back', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    responses = [422, 201];
+    const consent = make();
+    consent.rejectAll();
+    await settle();
+    consent.acceptAll();
+    await settle();
+    expect(posted().map((record) => record.method)).toEqual(['reject-all', 'accept-all']);
+    expect(outbox()?.queue).toEqual([]);
+    expect(warn).toHaveBeenCalledWith('[instria-consent]', expect.stringContaining('refused a record (422)'), expect.anything());
+  });
+
+  it('keeps retrying on 429 and 408, which say "later", not "never"', async () => {
+    vi.useFakeTimers();
+    responses = [429, 408, 201];
+    make().acceptAll();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(outbox()?.queue).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(outbox()?.queue).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(2000);
+    expect(fetchMock).toHaveBeenCalledTimes(3);
+    expect(outbox()?.queue).toEqual([]);
+  });
+
   it('treats a network error like a failure, without an error in the page', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     fetchMock.mockRejectedValueOnce(new TypeError('Failed to fetch'));
