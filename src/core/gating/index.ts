@@ -41,12 +41,12 @@ export const gating = (): Plugin => (consent) => {
   let loading = 0;
 
   const allowed = (element: HTMLElement) => {
-    const { consent: category = '', service } = element.dataset;
+    const category = element.getAttribute('data-consent')!;
     if (DEV && !(category in categories) && !warned[category]) {
       warned[category] = 1;
       warn(`data-consent="${category}" is not a category; the element stays inert`, element);
     }
-    return consent.granted(category, service || undefined);
+    return consent.granted(category, element.getAttribute('data-service') || undefined);
   };
 
   const track = (element: HTMLElement) => {
@@ -74,8 +74,10 @@ export const gating = (): Plugin => (consent) => {
         for (const { name, value } of script.attributes) {
           if (name !== 'type' && name !== 'data-type') copy.setAttribute(name, value);
         }
-        if (script.dataset.type) copy.type = script.dataset.type;
-        if (script.dataset.src) copy.src = script.dataset.src;
+        const type = script.getAttribute('data-type');
+        const src = script.getAttribute('data-src');
+        if (type) copy.type = type;
+        if (src) copy.src = src;
         // The nonce attribute reads empty once the page has loaded; the property keeps it.
         // See: https://html.spec.whatwg.org/multipage/urls-and-fetching.html#nonce-attributes
         copy.nonce = script.nonce;
