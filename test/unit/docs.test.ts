@@ -8,7 +8,9 @@ import { describe, expect, it } from 'vitest';
  * marker on the line just above it, and its text must be found in the file the marker names:
  *
  *   <!-- example: examples/website/index.html -->   an example file (served by the demo, e2e-tested)
- *   <!-- tested: test/e2e/some.spec.ts -->          a test that contains and exercises the snippet
+ *   <!-- tested: test/e2e/some.spec.ts -->          a test, or a fixture page a test loads
+ *
+ * Either marker may name a file under examples/ or test/ (never src/: the README shows usage).
  *
  * "Found" means: the block's lines, each trimmed, appear as consecutive lines of the file (so
  * an excerpt may be re-indented, but not edited). Marked fragments are checked the same way.
@@ -64,8 +66,7 @@ function isFullExample({ lang, code }: Block): boolean {
 /** Why a marked block does not match its file, or null when it does. */
 function drift(block: Block, read: (path: string) => string | null): string | null {
   const { kind, path } = block.marker!;
-  const folder = kind === 'example' ? 'examples/' : 'test/';
-  if (!normalize(path).startsWith(folder)) return `"${kind}:" must name a file under ${folder}, not ${path}`;
+  if (!/^(examples|test)\//.test(normalize(path))) return `"${kind}:" must name a file under examples/ or test/, not ${path}`;
   const text = read(path);
   if (text === null) return `${path} does not exist`;
   const want = block.code.split('\n').map((line) => line.trim());
@@ -128,7 +129,9 @@ describe('the docs check itself', () => {
     const gone = `<!-- example: examples/gone.html -->\n${fence}html\n<p>x</p>\n${fence}\n`;
     expect(checkDocs(gone, read)).toEqual(['line 2: examples/gone.html does not exist']);
     const outside = `<!-- example: src/index.ts -->\n${fence}ts\nx\n${fence}\n`;
-    expect(checkDocs(outside, read)).toEqual(['line 2: "example:" must name a file under examples/, not src/index.ts']);
+    expect(checkDocs(outside, read)).toEqual(['line 2: "example:" must name a file under examples/ or test/, not src/index.ts']);
+    const fixture = `<!-- example: test/e2e/x.spec.ts -->\n${fence}ts\nimport { a } from 'b';\n${fence}\n`;
+    expect(checkDocs(fixture, read)).toEqual([]);
   });
 
   it('requires a marker on full examples only', () => {
