@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { mountPreferencesLink } from '../../../src/ui/preferences-link';
+import { createConsent, mountPreferencesLink } from '../../../src/index';
 
 describe('mountPreferencesLink', () => {
   afterEach(() => {
@@ -16,6 +16,17 @@ describe('mountPreferencesLink', () => {
     expect(link.textContent).toBe('Préférences cookies');
     remove();
     expect(footer.querySelector('a')).toBeNull();
+  });
+
+  it('works as the README shows, with an instance from createConsent', () => {
+    document.body.innerHTML = '<footer></footer>';
+    // import { createConsent, mountPreferencesLink } from '@instria/consent';
+    const consent = createConsent({ language: 'fr' });
+    const remove = mountPreferencesLink(document.querySelector('footer')!, consent);
+    // <a href="#cookie-preferences" data-consent-open>Préférences cookies</a>
+    expect(document.querySelector('footer')!.innerHTML).toBe('<a href="#cookie-preferences" data-consent-open="">Préférences cookies</a>');
+    remove();
+    consent.destroy();
   });
 
   it('follows <html lang> and the site override without an instance', () => {
