@@ -1,0 +1,24 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { preferencesLabel, uiLanguage } from '../../../src/ui/label';
+
+describe('uiLanguage', () => {
+  afterEach(() => {
+    document.documentElement.lang = '';
+  });
+
+  it('resolves against the built-in languages and those the site translated', () => {
+    document.documentElement.lang = 'de-AT';
+    expect(uiLanguage({ language: 'auto', translations: {} })).toBe('en');
+    expect(uiLanguage({ language: 'auto', translations: { de: {} } })).toBe('de');
+    expect(uiLanguage({ language: 'fr', translations: {} })).toBe('fr');
+  });
+});
+
+describe('preferencesLabel', () => {
+  it('names the footer link in the UI language, with the site override first', () => {
+    expect(preferencesLabel({ language: 'fr', translations: {} })).toBe('Préférences cookies');
+    expect(preferencesLabel({ language: 'en', translations: {} })).toBe('Cookie preferences');
+    expect(preferencesLabel({ language: 'fr', translations: { fr: { preferences: 'Vos cookies' } } })).toBe('Vos cookies');
+    expect(preferencesLabel({ language: 'de', translations: { de: {} } })).toBe('Cookie preferences');
+  });
+});
