@@ -44,26 +44,31 @@ type Where = (self: any, reference?: any) => [Node | null, Node | null];
  */
 export function autoBlock(consent: Consent, hosts: Hosts): [() => void, (node: any) => string | undefined] {
   const { serviceCategory } = consent.options;
-  const held: [Node, Node | null, Node | null, string][] = [];
-  const images: [HTMLImageElement, string, string][] = [];
+  /** What waits for a service: `[service, what to do once it is granted]`, in order. */
+  const held: [string, () => void][] = [];
   const restore: (() => void)[] = [];
   // The insertion methods tag snippets use (GTM, gtag, Meta pixel, Hotjar: insertBefore or
   // appendChild; newer code: append/prepend). before/after/replaceWith are left alone.
   const N = Node.prototype;
   const E = Element.prototype;
+  const I = HTMLImageElement.prototype;
   const insertBefore = N.insertBefore;
-  const image = Object.getOwnPropertyDescriptor(HTMLImageElement.prototype, 'src')!;
+  const image = Object.getOwnPropertyDescriptor(I, 'src')!;
+  const granted = (service: string) => consent.granted(serviceCategory[service]!, service);
 
   /** The service that holds `url` back now; `undefined` when it may load. */
   const blocks = (url: string) => {
     const service = serviceOfUrl(hosts, url);
-    return service && !consent.granted(serviceCategory[service]!, service) ? service : undefined;
+    return service && !granted(service) ? service : undefined;
   };
   const blocker = (node: any) => (node?.nodeType === 1 && /^(SCRIPT|IFRAME)$/.test(node.tagName) && node.src ? blocks(node.src) : undefined);
-  /** Holds `node` (or drops it, once the visitor has refused); true when it must not go in now. */
+  /** Keeps `go` for when `service` is granted (dropped once the visitor has refused). */
+  const later = (service: string, go: () => void) => consent.state.get().decided || held.push([service, go]);
+  /** Holds `node` back if it must not go in now; true when held (or dropped). */
   const hold = (node: Node, [parent, reference]: [Node | null, Node | null]) => {
     const service = blocker(node);
-    if (service && !consent.state.get().decided) held.push([node, parent, reference, service]);
+    // The reference node may be gone by then: the end of the intended parent instead.
+    if (service) later(service, () => insertBefore.call(parent, node, reference?.parentNode === parent ? reference : null));
     return !!service;
   };
 
@@ -81,28 +86,19 @@ export function autoBlock(consent: Consent, hosts: Hosts): [() => void, (node: a
   patch(E, 'append', (parent) => [parent, null]);
   patch(E, 'prepend', (parent) => [parent, parent.firstChild]);
 
-  Object.defineProperty(HTMLImageElement.prototype, 'src', {
+  Object.defineProperty(I, 'src', {
     ...image,
     set(this: HTMLImageElement, url: string) {
       const service = blocks(url);
-      if (!service) image.set!.call(this, url);
-      else if (!consent.state.get().decided) images.push([this, url, service]);
+      if (service) later(service, () => image.set!.call(this, url));
+      else image.set!.call(this, url);
     },
   });
-  restore.push(() => Object.defineProperty(HTMLImageElement.prototype, 'src', image));
-
-  const off = consent.state.listen((state) => {
-    if (!state.decided) return;
-    for (const [node, parent, reference, service] of held.splice(0)) {
-      // The reference node may be gone by now: then the end of the intended parent.
-      if (consent.granted(serviceCategory[service]!, service)) {
-        safe(() => insertBefore.call(parent, node, reference?.parentNode === parent ? reference : null), null);
-      }
-    }
-    for (const [img, url, service] of images.splice(0)) {
-      if (consent.granted(serviceCategory[service]!, service)) image.set!.call(img, url);
-    }
-  });
-  restore.push(off);
+  restore.push(
+    () => Object.defineProperty(I, 'src', image),
+    consent.state.listen((state) => {
+      if (state.decided) for (const [service, go] of held.splice(0)) if (granted(service)) safe(go, undefined);
+    }),
+  );
   return [() => restore.forEach((undo) => undo()), blocker];
 }

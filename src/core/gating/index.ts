@@ -28,7 +28,6 @@ const URL_ATTRIBUTES = ['src', 'srcset', 'href'];
  * createConsent({ plugins: [gating()] });
  */
 export const gating = (): Plugin => (consent) => {
-  const { categories } = consent.options;
   const hosts = hostsOf(consent.options);
   const [unblock, blocker] = hosts.length ? autoBlock(consent, hosts) : [];
   /** Elements not activated yet, in the order they were found (document order). */
@@ -42,7 +41,7 @@ export const gating = (): Plugin => (consent) => {
 
   const allowed = (element: HTMLElement) => {
     const category = element.getAttribute('data-consent')!;
-    if (DEV && !(category in categories) && !warned[category]) {
+    if (DEV && !(category in consent.options.categories) && !warned[category]) {
       warned[category] = 1;
       warn(`data-consent="${category}" is not a category; the element stays inert`, element);
     }
@@ -114,7 +113,7 @@ export const gating = (): Plugin => (consent) => {
   // Added nodes only: the subtree of each, never the whole document again.
   const observer = new MutationObserver((records) => {
     for (const record of records) {
-      for (const node of Array.from(record.addedNodes) as HTMLElement[]) {
+      for (const node of record.addedNodes as NodeListOf<HTMLElement>) {
         if (node.nodeType !== 1 || done.has(node)) continue;
         // A parser-inserted <script src> from a blocked host: the parser runs this callback
         // before it prepares the script, so a new type keeps it from running.
