@@ -107,18 +107,11 @@ export class Preferences extends Component<PreferencesProps> {
             return (
               <div data-part="category" key={id}>
                 <div data-part="row">
+                  <h3>{category.required ? t(id, category.label) : <label for={box}>{t(id, category.label)}</label>}</h3>
                   {category.required ? (
-                    <>
-                      <h3>{t(id, category.label)}</h3>
-                      <span data-part="always">{t('alwaysActive')}</span>
-                    </>
+                    <span data-part="always">{t('alwaysActive')}</span>
                   ) : (
-                    <>
-                      <h3>
-                        <label for={box}>{t(id, category.label)}</label>
-                      </h3>
-                      <input type="checkbox" id={box} name={id} defaultChecked={state.categories[id]} />
-                    </>
+                    <input type="checkbox" id={box} name={id} defaultChecked={state.categories[id]} />
                   )}
                 </div>
                 <p>{t(`${id}.d`, category.description)}</p>
