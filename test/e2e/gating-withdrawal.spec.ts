@@ -77,3 +77,20 @@ test('with reloadOnWithdraw the page reloads after a withdrawal, and the tag sta
   expect(sent.length).toBe(2);
   expect((await cookies(page)).filter((c) => ANALYTICS.test(c.split('@')[0]!))).toEqual([]);
 });
+
+test('a decision in another tab activates, and a withdrawal there stops, the gated tags of this tab', async ({ page, baseURL }) => {
+  const other = await page.context().newPage();
+  await page.goto(onSubdomain(baseURL, 'withdraw.html'));
+  await other.goto(onSubdomain(baseURL, 'withdraw.html'));
+  const order = (tab: Page) => tab.evaluate(() => (window as unknown as { order: string[] }).order);
+  await other.evaluate(() => window.InstriaConsent!.acceptAll!());
+  await expect.poll(() => order(page)).toEqual(['tracker']);
+  await other.evaluate(() => window.InstriaConsent!.withdraw!());
+  await expect.poll(() => page.evaluate(() => window.InstriaConsent!.granted!('analytics'))).toBe(false);
+  await page.evaluate(() =>
+    document.body.insertAdjacentHTML('beforeend', '<img data-consent="analytics" data-src="/collect?src=late" alt="late">'),
+  );
+  await page.waitForTimeout(100);
+  expect(await page.locator('img[alt="late"]').getAttribute('src')).toBeNull();
+  await other.close();
+});

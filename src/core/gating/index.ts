@@ -133,13 +133,12 @@ export const gating = (): Plugin => (consent) => {
     pump();
   });
   observer.observe(document, { childList: true, subtree: true });
+  let stopped = false;
   // The stored decision is applied right after the add-ons are installed: scan after it.
-  queueMicrotask(() => {
-    scan(document);
-    pump();
-  });
+  queueMicrotask(() => stopped || (scan(document), pump()));
   const unlisten = consent.state.listen(pump);
   return () => {
+    stopped = true;
     unlisten();
     observer.disconnect();
     unblock?.();

@@ -214,6 +214,14 @@ describe('gating: elements added later, withdrawal, teardown', () => {
     expect($('img')!.hasAttribute('src')).toBe(false);
   });
 
+  it('does nothing when destroyed right after it was created', async () => {
+    document.body.innerHTML = '<iframe data-consent="media"></iframe>';
+    make();
+    consent.destroy();
+    await flush();
+    expect($('[data-part="placeholder"]')).toBeNull();
+  });
+
   it('does nothing more once the instance is destroyed', async () => {
     make();
     await flush();
