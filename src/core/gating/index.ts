@@ -58,7 +58,8 @@ export const gating = (): Plugin => (consent) => {
   const pump = () => {
     for (const element of waiting) {
       const script = element.tagName === 'SCRIPT' && (element as HTMLScriptElement);
-      const external = script && (script.hasAttribute('src') || script.hasAttribute('data-src'));
+      // A `nomodule` script never fires load or error in browsers with modules: do not wait on it.
+      const external = script && (script.hasAttribute('src') || script.hasAttribute('data-src')) && !script.noModule;
       if (!element.isConnected) {
         waiting.delete(element);
         placeholders.get(element)?.remove();

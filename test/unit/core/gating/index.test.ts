@@ -83,6 +83,21 @@ describe('gating: scripts', () => {
     expect($('#c')!.getAttribute('src')).toBe('https://cdn.test/c.gif');
   });
 
+  it('does not wait on a nomodule script, which never loads where modules exist', async () => {
+    const settle = (event: Event) => event.stopImmediatePropagation();
+    document.addEventListener('load', settle, true);
+    document.addEventListener('error', settle, true);
+    document.body.innerHTML = `
+      <script type="text/plain" data-consent="analytics" src="https://cdn.test/legacy.js" nomodule></script>
+      <script type="text/plain" data-consent="analytics" id="b">b()</script>`;
+    make();
+    await flush();
+    consent.acceptAll();
+    document.removeEventListener('load', settle, true);
+    document.removeEventListener('error', settle, true);
+    expect($('#b')!.getAttribute('type')).toBeNull();
+  });
+
   it('activates an element once, even when the decision changes again', async () => {
     document.body.innerHTML = '<script type="text/plain" data-consent="analytics">x()</script>';
     make();
