@@ -214,3 +214,15 @@ test('1,000 tagged elements are all activated, in document order', async ({ page
   expect(await page.locator('img[data-consent]:not([src])').count()).toBe(0);
   expect(await page.locator('script[type="text/plain"]').count()).toBe(0);
 });
+
+test('whenGranted callbacks share the activation order: one runs after the slow script before it', async ({ page }) => {
+  await page.goto(TAGS);
+  await page.evaluate(() => {
+    window.InstriaConsent!.whenGranted!('analytics', () => (window as unknown as { order: string[] }).order.push('whenGranted'));
+  });
+  await call(page, 'acceptAll');
+  await expect.poll(() => order(page)).toContain('whenGranted');
+  const ran = await order(page);
+  // tags.html starts with a 300 ms external script: the callback must not overtake it.
+  expect(ran.indexOf('whenGranted')).toBeGreaterThan(ran.indexOf('external-slow'));
+});

@@ -1,4 +1,4 @@
-import { DEV, warn } from '../env';
+import { DEV, safe, warn } from '../env';
 import type { Plugin } from '../types';
 import { autoBlock, hostsOf } from './auto-block';
 import { placeholderFor } from './placeholder';
@@ -20,7 +20,8 @@ const URL_ATTRIBUTES = ['src', 'srcset', 'href'];
  *   iframe shows a placeholder with an "Allow" button meanwhile.
  * When a service lists `hosts`, tags that other scripts inject from those hosts are held back
  * too (see `autoBlock`), and parser-inserted `<script src>` from them are turned into gated ones.
- * Withdrawal stops further activation. The script tag and `@instria/consent` install it by
+ * Withdrawal stops further activation. `whenGranted` callbacks join the same queue: one runs
+ * after the external scripts found before it have loaded. The script tag and `@instria/consent` install it by
  * default (`gating: false` turns it off); with `@instria/consent/core`, add it yourself.
  *
  * @example
@@ -30,8 +31,11 @@ const URL_ATTRIBUTES = ['src', 'srcset', 'href'];
 export const gating = (): Plugin => (consent) => {
   const hosts = hostsOf(consent.options);
   const [unblock, blocker] = hosts.length ? autoBlock(consent, hosts) : [];
-  /** Elements not activated yet, in the order they were found (document order). */
-  const waiting = new Set<HTMLElement>();
+  /**
+   * Elements not activated yet, in the order they were found (document order), and the
+   * `whenGranted` callbacks queued among them (as `{ run }`).
+   */
+  const waiting = new Set<HTMLElement | { run: () => void; granted: () => boolean }>();
   /** Elements activated, and the live copies of scripts: never handled again. */
   const done = new WeakSet<Node>();
   const placeholders = new Map<HTMLElement, HTMLElement>();
@@ -57,6 +61,14 @@ export const gating = (): Plugin => (consent) => {
   /** Activates what is allowed, in order, stopping at an inline script while scripts load. */
   const pump = () => {
     for (const element of waiting) {
+      if (!('tagName' in element)) {
+        // A granted whenGranted callback: like an inline script, it waits for the loads before it.
+        if (!element.granted()) continue;
+        if (loading) return;
+        waiting.delete(element);
+        safe(element.run, undefined);
+        continue;
+      }
       const script = element.tagName === 'SCRIPT' && (element as HTMLScriptElement);
       // A `nomodule` script never fires load or error in browsers with modules: do not wait on it.
       const external = script && (script.hasAttribute('src') || script.hasAttribute('data-src')) && !script.noModule;
@@ -138,7 +150,16 @@ export const gating = (): Plugin => (consent) => {
   // The stored decision is applied right after the add-ons are installed: scan after it.
   queueMicrotask(() => stopped || (scan(document), pump()));
   const unlisten = consent.state.listen(pump);
+  // Code-driven loading shares the order: `whenGranted(category, fn)` queues `fn` behind the
+  // gated scripts already waiting, so it can rely on what they define.
+  const whenGranted = consent.whenGranted;
+  consent.whenGranted = (category, fn, service) => {
+    const item = { run: fn, granted: () => consent.granted(category, service) };
+    const off = whenGranted(category, () => (waiting.add(item), pump()), service);
+    return () => (off(), waiting.delete(item));
+  };
   return () => {
+    consent.whenGranted = whenGranted;
     stopped = true;
     unlisten();
     observer.disconnect();

@@ -83,6 +83,54 @@ describe('gating: scripts', () => {
     expect($('#c')!.getAttribute('src')).toBe('https://cdn.test/c.gif');
   });
 
+  it('queues whenGranted callbacks behind the gated external scripts before them', async () => {
+    document.body.innerHTML = '<script type="text/plain" data-consent="analytics" src="https://cdn.test/gtag.js" id="a"></script>';
+    const settle = (event: Event) => event.stopImmediatePropagation();
+    document.addEventListener('load', settle, true);
+    document.addEventListener('error', settle, true);
+    make();
+    await flush();
+    const order: string[] = [];
+    consent.whenGranted('analytics', () => order.push('callback'));
+    consent.acceptAll();
+    document.removeEventListener('load', settle, true);
+    document.removeEventListener('error', settle, true);
+    expect(order).toEqual([]);
+    $('#a')!.dispatchEvent(new Event('load'));
+    expect(order).toEqual(['callback']);
+  });
+
+  it('runs a whenGranted callback at once when nothing is loading, and never after unsubscribe', async () => {
+    make();
+    await flush();
+    consent.acceptAll();
+    const now = vi.fn();
+    consent.whenGranted('analytics', now);
+    expect(now).toHaveBeenCalledTimes(1);
+    consent.rejectAll();
+    const later = vi.fn();
+    consent.whenGranted('analytics', later)();
+    consent.acceptAll();
+    expect(later).not.toHaveBeenCalled();
+  });
+
+  it('does not run a queued callback if consent is withdrawn while scripts load', async () => {
+    document.body.innerHTML = '<script type="text/plain" data-consent="analytics" src="https://cdn.test/gtag.js" id="a"></script>';
+    const settle = (event: Event) => event.stopImmediatePropagation();
+    document.addEventListener('load', settle, true);
+    document.addEventListener('error', settle, true);
+    make();
+    await flush();
+    const fn = vi.fn();
+    consent.whenGranted('analytics', fn);
+    consent.acceptAll();
+    consent.withdraw();
+    document.removeEventListener('load', settle, true);
+    document.removeEventListener('error', settle, true);
+    $('#a')!.dispatchEvent(new Event('load'));
+    expect(fn).not.toHaveBeenCalled();
+  });
+
   it('does not wait on a nomodule script, which never loads where modules exist', async () => {
     const settle = (event: Event) => event.stopImmediatePropagation();
     document.addEventListener('load', settle, true);
