@@ -10,6 +10,7 @@
 // Usage: npm run bench            (builds first)
 //        node bench/run.mjs [--runs 10] [--only instria,vanilla] [--rates 1,4] [--out file.json]
 //        node bench/run.mjs --serve     (only serve the pages, to look at them)
+//        node bench/run.mjs --profile instria [--rates 1]   (where the time goes: CPU profile)
 // It measures time: never part of `npm test`. Files are read once at start and served from
 // memory by the tiny server below, so a rebuild during the run cannot change what is measured.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -241,23 +242,35 @@ function probe({ accept, banner, wait }) {
     if (!selector) return null;
     const hit = document.querySelector(selector);
     if (hit) return hit;
-    for (const host of document.querySelectorAll('*')) {
+    for (const host of document.querySelectorAll('instria-consent')) {
       const inner = host.shadowRoot && host.shadowRoot.querySelector(selector);
       if (inner) return inner;
     }
     return null;
   };
+  // The probe's own wall time, kept in the JSON to show that it stays negligible. (Not taken out
+  // of ScriptDuration: style and layout a check may force are not script time.)
+  b.probeMs = 0;
   const shown = (el) => {
-    if (!el || !el.isConnected || !el.checkVisibility({ opacityProperty: true, visibilityProperty: true })) return false;
-    const r = el.getBoundingClientRect();
-    return r.width > 0 && r.height > 0;
+    const start = performance.now();
+    try {
+      if (!el || !el.isConnected || !el.checkVisibility({ opacityProperty: true, visibilityProperty: true })) return false;
+      const r = el.getBoundingClientRect();
+      return r.width > 0 && r.height > 0;
+    } finally {
+      b.probeMs += performance.now() - start;
+    }
   };
   b.shown = (which) => shown(find(which === 'accept' ? accept : banner));
   b.find = find;
   const loaded = new Promise((ok) => addEventListener('load', () => setTimeout(ok, 0)));
+  // Checked just after each frame (a task queued from requestAnimationFrame runs after the
+  // frame is rendered), when style and layout are clean: the check forces no extra work, and
+  // the time is when the frame showing the change was produced.
   const frames = (until) =>
     new Promise((ok) => {
-      const tick = () => (until() ? ok(performance.now()) : requestAnimationFrame(tick));
+      const check = () => (until() ? ok(performance.now()) : requestAnimationFrame(tick));
+      const tick = () => setTimeout(check, 0);
       requestAnimationFrame(tick);
     });
   // 'banner': resolves at the first frame showing Accept; 'load': after the load event.
@@ -302,7 +315,7 @@ async function view(context, lib, rate, wait) {
   const { root: tree } = await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
   const probeData = await page.evaluate(() => {
     const b = window.__bench;
-    return { visible: b.visible ?? null, longtasks: b.longtasks, cls: b.cls, bannerShown: b.shown('accept') };
+    return { visible: b.visible ?? null, longtasks: b.longtasks, cls: b.cls, probeMs: b.probeMs, bannerShown: b.shown('accept') };
   });
   const files = fetched.filter((path) => body.has(path));
   const sum = (key) => files.reduce((total, path) => total + body.get(path)[key], 0);
@@ -323,6 +336,7 @@ async function view(context, lib, rate, wait) {
       visible: probeData.visible,
       bannerShown: probeData.bannerShown,
       scripting: metrics.ScriptDuration * 1000,
+      probeMs: probeData.probeMs,
       task: metrics.TaskDuration * 1000,
       longtasks: probeData.longtasks.length,
       longtaskMs: probeData.longtasks.reduce((a, b) => a + b, 0),
@@ -377,6 +391,47 @@ async function sample(browser, lib, rate, choice) {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Where the time goes: `--profile instria` records a CPU profile (CDP Profiler, 100 µs samples)
+// of the first view and of the returning view, prints the functions with the most self time
+// and writes bench/results/<lib>-<view>.cpuprofile (open it in Chrome DevTools → Performance).
+
+async function profile(browser, lib, rate) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  for (const which of ['first', 'returning']) {
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    if (rate > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+    await page.addInitScript(probe, { accept: lib.accept, banner: lib.banner, wait: which === 'first' ? 'banner' : 'load' });
+    await cdp.send('Profiler.start');
+    await page.goto(`${origin}/${lib.id}.html`);
+    await page.evaluate((ms) => window.__bench.settle(ms), 300 * rate);
+    const { profile: data } = await cdp.send('Profiler.stop');
+    const file = join(dirname(OUT), `${lib.id}-${which}.cpuprofile`);
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, JSON.stringify(data));
+    const dt = new Map(data.samples.map((id, i) => [i, data.timeDeltas[i] ?? 0]));
+    const self = new Map();
+    data.samples.forEach((id, i) => self.set(id, (self.get(id) ?? 0) + dt.get(i)));
+    const rows = new Map();
+    for (const node of data.nodes) {
+      const { functionName, url, lineNumber, columnNumber } = node.callFrame;
+      if (['(idle)', '(program)', '(root)'].includes(functionName)) continue;
+      const key = `${functionName || '(anonymous)'} ${url ? `${new URL(url, origin).pathname}:${lineNumber + 1}:${columnNumber + 1}` : ''}`;
+      rows.set(key, (rows.get(key) ?? 0) + (self.get(node.id) ?? 0) / 1000);
+    }
+    const top = [...rows].sort((a, b) => b[1] - a[1]).slice(0, 15);
+    const total = [...rows.values()].reduce((a, b) => a + b, 0);
+    console.log(`\n${lib.name}, ${which} view, ${rate}×: ${total.toFixed(1)} ms of samples outside idle → ${file}`);
+    for (const [key, time] of top) console.log(`${time.toFixed(1).padStart(7)} ms  ${key}`);
+    if (which === 'first') await decide(page, lib, 'accept', rate);
+    await page.close();
+  }
+  await context.close();
+}
+
+// ---------------------------------------------------------------------------------------------
 // Run: per iteration and rate, every library once, starting with a different one each time.
 
 const browser = await chromium.launch({
@@ -384,6 +439,14 @@ const browser = await chromium.launch({
   args: ['--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
 });
 const chromiumVersion = browser.version();
+if (arg('profile')) {
+  const lib = LIBS.find((l) => l.id === arg('profile'));
+  if (!lib) throw new Error(`--profile: one of ${LIBS.map((l) => l.id).join(', ')}`);
+  await profile(browser, lib, RATES.at(-1));
+  await browser.close();
+  server.close();
+  process.exit(0);
+}
 const started = Date.now();
 const samples = [];
 try {
