@@ -407,8 +407,21 @@ async function profile(browser, lib, rate) {
     await cdp.send('Profiler.start');
     await page.goto(`${origin}/${lib.id}.html`);
     await page.evaluate((ms) => window.__bench.settle(ms), 300 * rate);
-    const { profile: data } = await cdp.send('Profiler.stop');
-    const file = join(dirname(OUT), `${lib.id}-${which}.cpuprofile`);
+    report(lib, which, rate, (await cdp.send('Profiler.stop')).profile);
+    if (which === 'first') {
+      await cdp.send('Profiler.start');
+      const click = await decide(page, lib, 'accept', rate);
+      report(lib, `accept click (banner gone after ${Math.round(click.hidden)} ms)`, rate, (await cdp.send('Profiler.stop')).profile);
+    }
+    await page.close();
+  }
+  await context.close();
+}
+
+/** Prints a CPU profile's functions with the most self time and writes it to a file. */
+function report(lib, which, rate, data) {
+  {
+    const file = join(dirname(OUT), `${lib.id}-${which.split(' ')[0]}.cpuprofile`);
     mkdirSync(dirname(file), { recursive: true });
     writeFileSync(file, JSON.stringify(data));
     const dt = new Map(data.samples.map((id, i) => [i, data.timeDeltas[i] ?? 0]));
@@ -425,10 +438,7 @@ async function profile(browser, lib, rate) {
     const total = [...rows.values()].reduce((a, b) => a + b, 0);
     console.log(`\n${lib.name}, ${which} view, ${rate}×: ${total.toFixed(1)} ms of samples outside idle → ${file}`);
     for (const [key, time] of top) console.log(`${time.toFixed(1).padStart(7)} ms  ${key}`);
-    if (which === 'first') await decide(page, lib, 'accept', rate);
-    await page.close();
   }
-  await context.close();
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -632,4 +642,5 @@ console.log(markdown);
 if (errors.length) console.log(`\nPage errors:\n${errors.join('\n')}`);
 mkdirSync(dirname(OUT), { recursive: true });
 writeFileSync(OUT, `${JSON.stringify({ machine, summary, markdown, samples }, null, 1)}\n`);
+writeFileSync(OUT.replace(/\.json$/, '.md'), `${markdown}\n`);
 console.error(`\nWrote ${OUT}`);
