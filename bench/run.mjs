@@ -459,13 +459,21 @@ if (arg('profile')) {
 }
 const started = Date.now();
 const samples = [];
+const failures = [];
 try {
   for (let i = 0; i < RUNS; i++) {
     for (const rate of RATES) {
       for (let k = 0; k < libs.length; k++) {
         const lib = libs[(i + k) % libs.length];
         const choice = i % 2 ? 'reject' : 'accept';
-        samples.push(await sample(browser, lib, rate, choice));
+        // One failed load (a banner that never showed on an overloaded machine) is reported,
+        // not fatal: the medians then rest on one load fewer, which the table's count shows.
+        try {
+          samples.push(await sample(browser, lib, rate, choice));
+        } catch (error) {
+          failures.push({ lib: lib.id, rate, choice, error: String(error?.message ?? error) });
+          process.stderr.write(`${lib.id} ${rate}× ${choice}: ${failures.at(-1).error}\n`);
+        }
         if (process.env.BENCH_DEBUG) console.error(JSON.stringify(samples.at(-1)));
       }
     }
@@ -492,6 +500,7 @@ const summary = {};
 for (const lib of libs) {
   const s = (summary[lib.id] = { name: lib.name });
   const one = samples.find((x) => x.lib === lib.id);
+  if (!one) throw new Error(`${lib.id}: every load failed (${failures.find((f) => f.lib === lib.id)?.error})`);
   s.files = one.first.files;
   s.bytes = one.first.bytes;
   s.returningFiles = one.returning.files;
@@ -533,7 +542,7 @@ const num = (n, digits = 0) => (n === null ? '—' : n.toFixed(digits));
 /** Value, and for peers its ratio to ours when both are meaningful (ours > 0). */
 const cell = (lib, value, ourValue, format) => {
   const text = format(value);
-  if (lib.id === ours.id || lib.id === 'baseline' || lib.id.startsWith('instria') || value === null || !ourValue || ourValue <= 0.5) return text;
+  if (lib.id === ours.id || lib.id === 'baseline' || lib.id.startsWith('instria') || value === null || value <= 0 || !ourValue || ourValue <= 0.5) return text;
   return `${text} (${(value / ourValue).toFixed(1)}×)`;
 };
 const peers = libs.filter((lib) => lib.id !== 'baseline');
@@ -641,6 +650,7 @@ const errors = peers.flatMap((lib) => summary[lib.id].errors.map((e) => `${lib.i
 console.log(markdown);
 if (errors.length) console.log(`\nPage errors:\n${errors.join('\n')}`);
 mkdirSync(dirname(OUT), { recursive: true });
-writeFileSync(OUT, `${JSON.stringify({ machine, summary, markdown, samples }, null, 1)}\n`);
+if (failures.length) console.log(`\nFailed loads (left out): ${failures.map((f) => `${f.lib} ${f.rate}× ${f.choice}: ${f.error}`).join('; ')}`);
+writeFileSync(OUT, `${JSON.stringify({ machine, summary, markdown, samples, failures }, null, 1)}\n`);
 writeFileSync(OUT.replace(/\.json$/, '.md'), `${markdown}\n`);
 console.error(`\nWrote ${OUT}`);
