@@ -10,6 +10,7 @@
 // Usage: npm run bench            (builds first)
 //        node bench/run.mjs [--runs 10] [--only instria,vanilla] [--rates 1,4] [--out file.json]
 //        node bench/run.mjs --serve     (only serve the pages, to look at them)
+//        node bench/run.mjs --from bench/results/latest.json --out bench/results/again.json  (tables again)
 //        node bench/run.mjs --profile instria [--rates 1]   (where the time goes: CPU profile)
 // It measures time: never part of `npm test`. Files are read once at start and served from
 // memory by the tiny server below, so a rebuild during the run cannot change what is measured.
@@ -444,11 +445,19 @@ function report(lib, which, rate, data) {
 // ---------------------------------------------------------------------------------------------
 // Run: per iteration and rate, every library once, starting with a different one each time.
 
+// `--from results.json`: no browser, only the tables again from a previous run's samples.
+const FROM = arg('from') ? JSON.parse(readFileSync(resolve(arg('from')), 'utf8')) : null;
+const started = Date.now();
+const samples = FROM?.samples ?? [];
+const failures = FROM?.failures ?? [];
+let chromiumVersion = FROM?.machine.chromium;
+if (FROM) server.close();
+else {
 const browser = await chromium.launch({
   executablePath: existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined,
   args: ['--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
 });
-const chromiumVersion = browser.version();
+chromiumVersion = browser.version();
 if (arg('profile')) {
   const lib = LIBS.find((l) => l.id === arg('profile'));
   if (!lib) throw new Error(`--profile: one of ${LIBS.map((l) => l.id).join(', ')}`);
@@ -457,9 +466,6 @@ if (arg('profile')) {
   server.close();
   process.exit(0);
 }
-const started = Date.now();
-const samples = [];
-const failures = [];
 try {
   for (let i = 0; i < RUNS; i++) {
     for (const rate of RATES) {
@@ -482,6 +488,8 @@ try {
 } finally {
   await browser.close().catch(() => {});
   server.close();
+}
+
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -561,58 +569,61 @@ const bytesTable = table(
       kB(s.bytes.raw),
       kB(s.bytes.gzip),
       cell(lib, s.bytes.brotli, O.bytes.brotli, kB),
-      kB(s.bytes.cssBrotli),
+      lib.id.startsWith('instria') ? 'in the JS' : kB(s.bytes.cssBrotli),
       cell(lib, s.returningBytes.brotli, O.returningBytes.brotli, kB),
       `${s.files.length} / ${s.returningFiles.length}`,
     ];
   }),
 );
+/** "lo / hi" for a metric at both rates, e.g. "127 / 432 ms (1.6× / 1.1×)" (ratios for peers). */
+const pair = (lib, get, unit = ' ms', digits = 0) => {
+  const s = summary[lib.id];
+  const [a, b] = [get(s[`x${lo}`]), get(s[`x${hi}`])];
+  const [oa, ob] = [get(O[`x${lo}`]), get(O[`x${hi}`])];
+  const text = lo === hi ? `${num(a, digits)}${unit}` : `${num(a, digits)} / ${num(b, digits)}${unit}`;
+  const ratio = (v, o) => (v !== null && v > 0 && o !== null && o > 0.5 ? `${(v / o).toFixed(1)}×` : '–');
+  if (lib.id.startsWith('instria') || !unit || (a === null && b === null)) return text; // counts: no ratio
+  return lo === hi ? `${text} (${ratio(a, oa)})` : `${text} (${ratio(a, oa)} / ${ratio(b, ob)})`;
+};
+const rates = lo === hi ? `${lo}×` : `${lo}× / ${hi}×`;
 const firstTable = table(
   [
     'Library',
-    `banner visible ${lo}×`,
-    `${hi}×`,
-    `scripting added ${lo}×`,
-    `${hi}×`,
-    `long tasks added ${hi}×`,
+    `banner visible ${rates}`,
+    `scripting added ${rates}`,
+    `long tasks added ${rates}`,
     'CLS',
     'DOM nodes added',
-    `Accept → banner gone ${hi}×`,
-    `Reject → gone ${hi}×`,
-    `Accept → analytics ran ${hi}×`,
+    `Accept → banner gone ${rates}`,
+    `Reject → banner gone ${rates}`,
+    `Accept → analytics ran ${rates}`,
     'Reject: analytics ran',
   ],
   peers.map((lib) => {
     const s = summary[lib.id];
-    const [l, h] = [s[`x${lo}`], s[`x${hi}`]];
-    const [ol, oh] = [O[`x${lo}`], O[`x${hi}`]];
     return [
       lib.name,
-      cell(lib, l.visible, ol.visible, ms),
-      cell(lib, h.visible, oh.visible, ms),
-      cell(lib, l.scriptingAdded, ol.scriptingAdded, ms),
-      cell(lib, h.scriptingAdded, oh.scriptingAdded, ms),
-      num(h.longtasksAdded),
-      num(Math.max(l.cls ?? 0, h.cls ?? 0), 3),
-      cell(lib, l.nodesAdded, ol.nodesAdded, (n) => num(n)),
-      cell(lib, h.acceptHidden, oh.acceptHidden, ms),
-      cell(lib, h.rejectHidden, oh.rejectHidden, ms),
-      ms(h.acceptAnalytics),
+      pair(lib, (r) => r.visible),
+      pair(lib, (r) => r.scriptingAdded),
+      pair(lib, (r) => r.longtasksAdded, ''),
+      num(Math.max(...RATES.map((r) => s[`x${r}`].cls ?? 0)), 3),
+      cell(lib, s[`x${lo}`].nodesAdded, O[`x${lo}`].nodesAdded, (n) => num(n)),
+      pair(lib, (r) => r.acceptHidden),
+      pair(lib, (r) => r.rejectHidden),
+      pair(lib, (r) => r.acceptAnalytics),
       `${RATES.reduce((t, r) => t + s[`x${r}`].rejectAnalyticsRan, 0)} of ${RATES.reduce((t, r) => t + s[`x${r}`].rejectSamples, 0)}`,
     ];
   }),
 );
 const backTable = table(
-  ['Library', 'bytes (br)', `scripting added ${lo}×`, `${hi}×`, `long tasks added ${hi}×`, 'UI fetched', 'banner shown again'],
+  ['Library', 'bytes (br)', `scripting added ${rates}`, `long tasks added ${rates}`, 'UI fetched', 'banner shown again'],
   peers.map((lib) => {
     const s = summary[lib.id];
-    const [l, h] = [s[`x${lo}`], s[`x${hi}`]];
     return [
       lib.name,
       cell(lib, s.returningBytes.brotli, O.returningBytes.brotli, kB),
-      cell(lib, l.returningScriptingAdded, O[`x${lo}`].returningScriptingAdded, ms),
-      cell(lib, h.returningScriptingAdded, O[`x${hi}`].returningScriptingAdded, ms),
-      num(h.returningLongtasksAdded),
+      pair(lib, (r) => r.returningScriptingAdded),
+      pair(lib, (r) => r.returningLongtasksAdded, ''),
       lib.id === 'instria' ? (s.returningFiles.includes('/dist/instria-consent.ui.js') ? 'yes' : 'no') : '—',
       `${RATES.reduce((t, r) => t + s[`x${r}`].returningBannerShown, 0)} of ${RATES.reduce((t, r) => t + s[`x${r}`].loads, 0)}`,
     ];
@@ -620,18 +631,19 @@ const backTable = table(
 );
 
 const machine = {
-  date: new Date().toISOString(),
+  ...FROM?.machine,
+  date: FROM?.machine.date ?? new Date().toISOString(),
   cpus: `${cpus().length} × ${cpus()[0]?.model?.trim() ?? 'unknown CPU'}`,
   os: `${process.platform} ${release()}`,
   node: process.version,
   chromium: chromiumVersion,
-  runs: RUNS,
+  runs: FROM?.machine.runs ?? RUNS,
   rates: RATES,
-  seconds: Math.round((Date.now() - started) / 1000),
+  seconds: FROM?.machine.seconds ?? Math.round((Date.now() - started) / 1000),
 };
 const markdown = [
   `Date ${machine.date.slice(0, 10)} · ${machine.cpus} · Node ${machine.node} · Chromium ${machine.chromium} · ` +
-    `${RUNS} fresh loads per library and rate (medians) · ${machine.seconds} s`,
+    `${machine.runs} fresh loads per library and rate (medians) · ${machine.seconds} s`,
   '',
   `**Bytes per page view** (the JS and CSS files each view fetched; ratio peer / Instria split in parentheses)`,
   '',
