@@ -1,14 +1,13 @@
 import { defineConfig, type Options } from 'tsup';
 import pkg from './package.json' with { type: 'json' };
 
-/** Values every browser bundle inlines: no `process` reference survives into a page. */
-const browserDefine = {
-  'process.env.NODE_ENV': '"production"',
-  __VERSION__: JSON.stringify(pkg.version),
-};
-
-/** One browser bundle: minified, self-contained (dependencies inlined), an IIFE. */
-function browser(name: string, entry: string): Options {
+/**
+ * One browser bundle: self-contained (dependencies inlined), an IIFE, with
+ * `process.env.NODE_ENV` inlined so no `process` reference survives into a page. Production
+ * bundles are minified and lose the development warnings; development ones keep both readable.
+ */
+function browser(name: string, entry: string, mode: 'production' | 'development' = 'production'): Options {
+  const production = mode === 'production';
   return {
     entry: { [name]: entry },
     format: ['iife'],
@@ -16,7 +15,7 @@ function browser(name: string, entry: string): Options {
     target: 'es2021',
     // terser after esbuild's bundling: its extra compress passes take ~7% more off every page
     // view of the script tag than esbuild's minifier.
-    minify: 'terser',
+    minify: production ? 'terser' : false,
     terserOptions: {
       ecma: 2020,
       compress: { passes: 3, pure_getters: true, unsafe_arrows: true, unsafe_methods: true },
@@ -25,7 +24,7 @@ function browser(name: string, entry: string): Options {
     // esbuild tree-shakes bundles itself; tsup's `treeshake` re-emits through Rollup after
     // esbuild's minifier and undoes part of it (`!0` becomes `true`), costing bytes.
     noExternal: [/.*/],
-    define: browserDefine,
+    define: { 'process.env.NODE_ENV': JSON.stringify(mode), __VERSION__: JSON.stringify(pkg.version) },
     loader: { '.css': 'text' },
     outExtension: () => ({ js: '.js' }),
     clean: false,
@@ -52,4 +51,7 @@ export default defineConfig([
   browser('instria-consent.iife', 'src/iife.ts'),
   browser('instria-consent.ui', 'src/ui-chunk.ts'),
   browser('instria-consent.all.iife', 'src/iife-all.ts'),
+  // While integrating: the same script tag and UI chunk with console warnings about bad input.
+  browser('instria-consent.dev.iife', 'src/iife.ts', 'development'),
+  browser('instria-consent.dev.ui', 'src/ui-chunk.ts', 'development'),
 ]);

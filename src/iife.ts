@@ -4,6 +4,7 @@
  * only when the banner or the preferences must be shown.
  */
 import { VERSION } from './core/constants';
+import { DEV } from './core/env';
 import { standardPlugins } from './core/plugins';
 import { bootScriptTag } from './core/script-tag';
 import type { MountUI } from './core/types';
@@ -39,7 +40,9 @@ function loadChunk(src: string, nonce: string | undefined): Promise<MountUI> {
 
 bootScriptTag((script) => {
   const tag = script as HTMLScriptElement | null;
-  const src = tag?.dataset.uiSrc || new URL('instria-consent.ui.js', tag?.src || location.href).href;
+  // The development script tag loads the development UI chunk, which keeps its warnings too.
+  const chunk = DEV ? 'instria-consent.dev.ui.js' : 'instria-consent.ui.js';
+  const src = tag?.dataset.uiSrc || new URL(chunk, tag?.src || location.href).href;
   return {
     storage: (options) => defaultStorage(options.cookie),
     plugins: (options) => [...standardPlugins(options), floatingWidget],

@@ -104,3 +104,15 @@ test('the footer link opens the preferences, including links added later', async
   expect((await snapshot(page)).view).toBe('preferences');
   expect(page.url()).not.toContain('#cookie-preferences');
 });
+
+test('the development script tag explains bad input in the console, and stays safe', async ({ page }) => {
+  const warnings: string[] = [];
+  page.on('console', (message) => message.type() === 'warning' && warnings.push(message.text()));
+  await page.goto('/test/e2e/fixtures/core/dev.html');
+  await expect(page.getByRole('button', { name: 'Accept all' })).toBeVisible(); // the development UI chunk loaded
+  expect(warnings.join('\n')).toContain('unknown option "analytcs" ignored');
+  expect(warnings.join('\n')).toContain('expiresAfterDays must be within 1..395; clamped');
+  await page.evaluate(() => window.InstriaConsent!.acceptAll!());
+  expect(warnings.join('\n')).toContain('data-consent="analytic" is not a category');
+  expect(await page.evaluate(() => (window as { ranWithoutConsent?: boolean }).ranWithoutConsent)).toBeUndefined();
+});
