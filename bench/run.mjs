@@ -11,7 +11,7 @@
 //        node bench/run.mjs [--runs 10] [--only instria,vanilla] [--rates 1,4] [--out file.json]
 //        node bench/run.mjs --serve     (only serve the pages, to look at them)
 //        node bench/run.mjs --from bench/results/latest.json --out bench/results/again.json  (tables again)
-//        node bench/run.mjs --profile instria [--rates 1]   (where the time goes: CPU profile)
+//        node bench/run.mjs --profile instria [--rates 1] [--dist DIR]   (where the time goes: CPU profile)
 // It measures time: never part of `npm test`. Files are read once at start and served from
 // memory by the tiny server below, so a rebuild during the run cannot change what is measured.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -34,16 +34,18 @@ const OUT = resolve(root, arg('out', 'bench/results/latest.json'));
 // ---------------------------------------------------------------------------------------------
 // Files: our build and the peers' own dist files (installed as devDependencies).
 
+/** `--dist DIR`: measure another build of ours (e.g. one with readable names, for --profile). */
+const DIST = arg('dist', 'dist');
 const FILES = {
-  '/dist/instria-consent.iife.js': 'dist/instria-consent.iife.js',
-  '/dist/instria-consent.ui.js': 'dist/instria-consent.ui.js',
-  '/dist/instria-consent.all.iife.js': 'dist/instria-consent.all.iife.js',
+  '/dist/instria-consent.iife.js': `${DIST}/instria-consent.iife.js`,
+  '/dist/instria-consent.ui.js': `${DIST}/instria-consent.ui.js`,
+  '/dist/instria-consent.all.iife.js': `${DIST}/instria-consent.all.iife.js`,
   '/peers/cookieconsent.umd.js': 'node_modules/vanilla-cookieconsent/dist/cookieconsent.umd.js',
   '/peers/cookieconsent.css': 'node_modules/vanilla-cookieconsent/dist/cookieconsent.css',
   '/peers/orejime-standard-en.js': 'node_modules/orejime/dist/orejime-standard-en.js',
   '/peers/orejime-standard.css': 'node_modules/orejime/dist/orejime-standard.css',
 };
-const missing = Object.values(FILES).filter((file) => !existsSync(join(root, file)));
+const missing = Object.values(FILES).filter((file) => !existsSync(resolve(root, file)));
 if (missing.length) {
   console.error(`Missing ${missing.join(', ')}: run \`npm install\` and \`npm run build\` (or \`npm run bench\`).`);
   process.exit(1);
@@ -53,7 +55,7 @@ const version = (pkg) => JSON.parse(readFileSync(join(root, 'node_modules', pkg,
 /** Body and its compressed sizes, computed once per file (gzip -9, brotli quality 11). */
 const body = new Map();
 for (const [path, file] of Object.entries(FILES)) {
-  const data = readFileSync(join(root, file));
+  const data = readFileSync(resolve(root, file));
   body.set(path, {
     data,
     type: path.endsWith('.css') ? 'css' : 'js',
