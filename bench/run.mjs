@@ -546,7 +546,7 @@ for (const lib of libs) {
 // ---------------------------------------------------------------------------------------------
 // Markdown.
 
-const kB = (n) => (n === null ? '—' : `${(n / 1000).toFixed(1)} kB`);
+const kB = (n) => (n === null ? '—' : `${(n / 1000).toFixed(2)} kB`);
 const ms = (n) => (n === null ? '—' : `${Math.round(n)} ms`);
 const num = (n, digits = 0) => (n === null ? '—' : n.toFixed(digits));
 /** Value, and for peers its ratio to ours when both are meaningful (ours > 0). */
