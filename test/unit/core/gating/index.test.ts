@@ -26,6 +26,20 @@ const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 const $ = <T extends Element = HTMLElement>(selector: string) => document.querySelector<T>(selector);
 
+/**
+ * happy-dom settles scripts at once: hold their load/error events back to play a slow network.
+ * Returns the release; the test then dispatches `load` or `error` itself.
+ */
+function holdLoads(): () => void {
+  const settle = (event: Event) => event.stopImmediatePropagation();
+  document.addEventListener('load', settle, true);
+  document.addEventListener('error', settle, true);
+  return () => {
+    document.removeEventListener('load', settle, true);
+    document.removeEventListener('error', settle, true);
+  };
+}
+
 beforeEach(() => {
   document.documentElement.lang = 'en';
   document.body.innerHTML = '';
@@ -66,15 +80,11 @@ describe('gating: scripts', () => {
       <script type="text/plain" data-consent="analytics" src="https://cdn.test/a.js" id="a"></script>
       <script type="text/plain" data-consent="analytics" id="b">b()</script>
       <img data-consent="analytics" data-src="https://cdn.test/c.gif" id="c">`;
-    // happy-dom settles scripts at once; hold their load/error back to play a slow network.
-    const settle = (event: Event) => event.stopImmediatePropagation();
-    document.addEventListener('load', settle, true);
-    document.addEventListener('error', settle, true);
+    const release = holdLoads();
     make();
     await flush();
     consent.acceptAll();
-    document.removeEventListener('load', settle, true);
-    document.removeEventListener('error', settle, true);
+    release();
     expect($('#a')!.getAttribute('type')).toBeNull();
     expect($('#b')!.getAttribute('type')).toBe('text/plain');
     expect($('#c')!.hasAttribute('src')).toBe(false);
@@ -85,16 +95,13 @@ describe('gating: scripts', () => {
 
   it('queues whenGranted callbacks behind the gated external scripts before them', async () => {
     document.body.innerHTML = '<script type="text/plain" data-consent="analytics" src="https://cdn.test/gtag.js" id="a"></script>';
-    const settle = (event: Event) => event.stopImmediatePropagation();
-    document.addEventListener('load', settle, true);
-    document.addEventListener('error', settle, true);
+    const release = holdLoads();
     make();
     await flush();
     const order: string[] = [];
     consent.whenGranted('analytics', () => order.push('callback'));
     consent.acceptAll();
-    document.removeEventListener('load', settle, true);
-    document.removeEventListener('error', settle, true);
+    release();
     expect(order).toEqual([]);
     $('#a')!.dispatchEvent(new Event('load'));
     expect(order).toEqual(['callback']);
@@ -116,33 +123,27 @@ describe('gating: scripts', () => {
 
   it('does not run a queued callback if consent is withdrawn while scripts load', async () => {
     document.body.innerHTML = '<script type="text/plain" data-consent="analytics" src="https://cdn.test/gtag.js" id="a"></script>';
-    const settle = (event: Event) => event.stopImmediatePropagation();
-    document.addEventListener('load', settle, true);
-    document.addEventListener('error', settle, true);
+    const release = holdLoads();
     make();
     await flush();
     const fn = vi.fn();
     consent.whenGranted('analytics', fn);
     consent.acceptAll();
     consent.withdraw();
-    document.removeEventListener('load', settle, true);
-    document.removeEventListener('error', settle, true);
+    release();
     $('#a')!.dispatchEvent(new Event('load'));
     expect(fn).not.toHaveBeenCalled();
   });
 
   it('does not wait on a nomodule script, which never loads where modules exist', async () => {
-    const settle = (event: Event) => event.stopImmediatePropagation();
-    document.addEventListener('load', settle, true);
-    document.addEventListener('error', settle, true);
+    const release = holdLoads();
     document.body.innerHTML = `
       <script type="text/plain" data-consent="analytics" src="https://cdn.test/legacy.js" nomodule></script>
       <script type="text/plain" data-consent="analytics" id="b">b()</script>`;
     make();
     await flush();
     consent.acceptAll();
-    document.removeEventListener('load', settle, true);
-    document.removeEventListener('error', settle, true);
+    release();
     expect($('#b')!.getAttribute('type')).toBeNull();
   });
 
