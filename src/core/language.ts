@@ -1,3 +1,5 @@
+import type { ResolvedOptions } from './types';
+
 /**
  * The language to show: `option` if it is a language code, else (for `auto`) the page's
  * `<html lang>`, then the browser's languages, then English. Only languages in `available`
@@ -15,3 +17,13 @@ export function resolveLanguage(option: string, available: readonly string[]): s
   }
   return 'en';
 }
+
+/**
+ * The language the SDK speaks on this page — in the UI, the embed placeholders and the consent
+ * records alike: `options.language` resolved against the built-in languages and those the site
+ * translated itself (`translations: { de: {…} }`).
+ *
+ * @example uiLanguage(consent.options) // 'fr' on <html lang="fr-FR">
+ */
+export const uiLanguage = (options: Pick<ResolvedOptions, 'language' | 'translations'>): string =>
+  resolveLanguage(options.language, ['en', 'fr', ...Object.keys(options.translations)]);

@@ -1,6 +1,7 @@
 import { DEV, warn } from '../core/env';
 import type { ResolvedOptions } from '../core/types';
-import { PREFERENCES_LABEL, uiLanguage } from './label';
+import { uiLanguage } from '../core/language';
+import { PREFERENCES_LABEL } from './label';
 
 /**
  * Built-in strings. `{site}` is replaced by the `site` key (default: the page's host name, the

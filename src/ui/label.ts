@@ -1,4 +1,4 @@
-import { resolveLanguage } from '../core/language';
+import { uiLanguage } from '../core/language';
 import type { ResolvedOptions } from '../core/types';
 
 /**
@@ -6,15 +6,6 @@ import type { ResolvedOptions } from '../core/types';
  * the UI dictionaries because the script tag needs it without the UI chunk.
  */
 export const PREFERENCES_LABEL: Record<string, string> = { en: 'Cookie preferences', fr: 'Préférences cookies' };
-
-/**
- * The language the UI speaks: `options.language` resolved against the built-in languages and
- * those the site translated itself (`translations: { de: {…} }`).
- *
- * @example uiLanguage(consent.options) // 'fr' on <html lang="fr-FR">
- */
-export const uiLanguage = (options: Pick<ResolvedOptions, 'language' | 'translations'>): string =>
-  resolveLanguage(options.language, ['en', 'fr', ...Object.keys(options.translations)]);
 
 /**
  * "Cookie preferences" in the page's language, with the site's override (`preferences` key).

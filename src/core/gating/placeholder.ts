@@ -1,4 +1,4 @@
-import { resolveLanguage } from '../language';
+import { uiLanguage } from '../language';
 import type { Consent } from '../types';
 
 /**
@@ -21,13 +21,13 @@ export const PLACEHOLDER_STRINGS: Record<string, [text: string, allow: string]> 
  * @example placeholderFor(consent, document.querySelector('iframe[data-consent]')) // the <div>
  */
 export function placeholderFor(consent: Consent, embed: HTMLElement): HTMLElement {
-  const { categories, serviceCategory, translations, language } = consent.options;
+  const { categories, serviceCategory, translations } = consent.options;
   const { consent: category = '', service } = embed.dataset;
   const name =
     (service ? categories[serviceCategory[service]!]?.services?.[service]?.label : categories[category]?.label) ||
     service ||
     category;
-  const lang = resolveLanguage(language, [...Object.keys(PLACEHOLDER_STRINGS), ...Object.keys(translations)]);
+  const lang = uiLanguage(consent.options);
   const text = (key: string, index: 0 | 1) =>
     (translations[lang]?.[key] ?? (PLACEHOLDER_STRINGS[lang] ?? PLACEHOLDER_STRINGS.en!)[index]).replace(/\{service\}/g, name);
   const make = (tag: string, part: string, content?: string) => {

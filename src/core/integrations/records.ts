@@ -1,6 +1,6 @@
 import { VERSION } from '../constants';
 import { DEV, safe, warn } from '../env';
-import { resolveLanguage } from '../language';
+import { uiLanguage } from '../language';
 import type { ConsentState, Method, Plugin } from '../types';
 
 /** Version of the record format below; the receiver rejects any other. */
@@ -61,8 +61,8 @@ const grants = (values: Readonly<Record<string, boolean>>) => {
 };
 
 /**
- * Builds the record of a decision. Pure apart from reading `location` and the page language.
- * @example buildRecord(consent.state.get(), 'auto') // → ConsentRecord
+ * Builds the record of a decision, in `language` (the one the visitor was shown). Pure apart from reading `location`.
+ * @example buildRecord(consent.state.get(), 'fr') // → ConsentRecord
  */
 export function buildRecord(state: ConsentState, language: string): ConsentRecord {
   const categories = grants(state.categories);
@@ -77,7 +77,7 @@ export function buildRecord(state: ConsentState, language: string): ConsentRecor
     method: state.method!,
     categories,
     services,
-    language: resolveLanguage(language, ['en', 'fr']),
+    language,
     sdkVersion: VERSION,
     pageUrl: location.origin + location.pathname,
   };
@@ -152,7 +152,7 @@ export const consentRecords =
 
     const off = consent.on('consent', (state) => {
       const box = load();
-      const record = buildRecord(state, consent.options.language);
+      const record = buildRecord(state, uiLanguage(consent.options));
       // A stored decision shown again on this page load, or one another tab already recorded.
       if (state.decidedAt! < since || box.last === record.recordId) return;
       box.last = record.recordId;

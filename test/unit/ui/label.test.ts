@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { preferencesLabel, uiLanguage } from '../../../src/ui/label';
+import { uiLanguage } from '../../../src/core/language';
+import { preferencesLabel } from '../../../src/ui/label';
 
 describe('uiLanguage', () => {
   afterEach(() => {

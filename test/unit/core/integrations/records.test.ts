@@ -81,6 +81,20 @@ describe('consentRecords: the record', () => {
     document.documentElement.lang = '';
   });
 
+  it('records the language the visitor was shown, including one the site translated itself', async () => {
+    document.documentElement.lang = 'de-DE';
+    const consent = createConsentEngine({
+      categories,
+      storage: memoryStorage(),
+      translations: { de: { acceptAll: 'Alle akzeptieren' } },
+      plugins: [consentRecords(ENDPOINT)],
+    });
+    instances.push(consent as Consent);
+    consent.acceptAll();
+    await settle();
+    expect(posted()[0]!.language).toBe('de');
+  });
+
   it('records refusals, withdrawals and GPC too, each with its method', async () => {
     const consent = make();
     consent.rejectAll();
