@@ -79,7 +79,7 @@ function trackersOf(options: ResolvedOptions, categories: string[], services: st
     add(id === 'analytics' ? KNOWN_ANALYTICS : id === 'marketing' ? KNOWN_MARKETING : undefined);
     for (const service in config.services) add(config.services[service]!.cookies);
   }
-  for (const service of services) add(options.categories[options.serviceCategory[service]!]!.services![service]!.cookies);
+  for (const service of services) add(options.services[service]!.cookies);
   return names;
 }
 

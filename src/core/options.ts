@@ -1,6 +1,6 @@
 import { COOKIE_NAME, DEFAULT_CATEGORIES, DEFAULT_EXPIRY_DAYS, ID_PATTERN, MAX_EXPIRY_DAYS } from './constants';
 import { DEV, isBrowser, warn } from './env';
-import type { CategoryOptions, ConsentOptions, ResolvedOptions } from './types';
+import type { CategoryOptions, ConsentOptions, ResolvedOptions, ServiceOptions } from './types';
 
 type Check = (value: any) => boolean;
 
@@ -72,6 +72,7 @@ export function resolveOptions<C extends string>(input: ConsentOptions<C> | unde
 
   const categories = {} as Record<C, CategoryOptions>;
   const serviceCategory: Record<string, C> = {};
+  const services: Record<string, ServiceOptions> = {};
   const optional: C[] = [];
   const given: Record<string, any> = options.categories ?? DEFAULT_CATEGORIES;
   for (const id in given) {
@@ -83,7 +84,10 @@ export function resolveOptions<C extends string>(input: ConsentOptions<C> | unde
     categories[id as C] = config;
     if (!config.required) optional.push(id as C);
     for (const service in isObject(config.services) ? config.services : {}) {
-      if (ID_PATTERN.test(service) && !(service in serviceCategory)) serviceCategory[service] = id as C;
+      if (ID_PATTERN.test(service) && !(service in serviceCategory)) {
+        serviceCategory[service] = id as C;
+        services[service] = isObject(config.services[service]) ? config.services[service] : {};
+      }
       else DEV && warn(`service id "${service}" is not valid or used twice; ignored`);
     }
   }
@@ -107,6 +111,7 @@ export function resolveOptions<C extends string>(input: ConsentOptions<C> | unde
     categories,
     optional,
     serviceCategory,
+    services,
     cookie: {
       name: field('name', (v) => ID_PATTERN.test(v), COOKIE_NAME),
       domain,

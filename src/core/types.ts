@@ -209,6 +209,8 @@ export interface ResolvedOptions<C extends string = string>
   readonly optional: readonly C[];
   /** Service id → its category id. */
   readonly serviceCategory: Readonly<Record<string, C>>;
+  /** Service id → its options. */
+  readonly services: Readonly<Record<string, ServiceOptions>>;
 }
 
 /**

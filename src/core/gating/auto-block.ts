@@ -10,8 +10,8 @@ export type Hosts = [string, string][];
  */
 export function hostsOf(options: Consent['options']): Hosts {
   const hosts: Hosts = [];
-  for (const service in options.serviceCategory) {
-    for (const host of options.categories[options.serviceCategory[service]!]!.services![service]!.hosts ?? []) {
+  for (const service in options.services) {
+    for (const host of options.services[service]!.hosts ?? []) {
       hosts.push([host.toLowerCase(), service]);
     }
   }

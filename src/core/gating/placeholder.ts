@@ -21,10 +21,10 @@ export const PLACEHOLDER_STRINGS: Record<string, [text: string, allow: string]> 
  * @example placeholderFor(consent, document.querySelector('iframe[data-consent]')) // the <div>
  */
 export function placeholderFor(consent: Consent, embed: HTMLElement): HTMLElement {
-  const { categories, serviceCategory, translations } = consent.options;
+  const { categories, services, translations } = consent.options;
   const { consent: category = '', service } = embed.dataset;
   const name =
-    (service ? categories[serviceCategory[service]!]?.services?.[service]?.label : categories[category]?.label) ||
+    (service ? services[service]?.label : categories[category]?.label) ||
     service ||
     category;
   const lang = uiLanguage(consent.options);
