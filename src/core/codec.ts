@@ -18,7 +18,7 @@ export interface StoredDecision {
 /** Methods by their one-digit code in the stored value (the index). Append only. */
 const METHODS: Method[] = ['accept-all', 'reject-all', 'custom', 'gpc', 'withdraw'];
 
-/** The whole value; ids and flags use only characters js-cookie leaves unescaped. */
+/** The whole value (the leading `1` is FORMAT_VERSION); ids and flags use only characters js-cookie leaves unescaped. */
 const FORMAT = /^1\.([A-Za-z0-9-]{8,64})\.([0-9a-z]{1,11})\.(\d{1,9})\.([0-4])\.([\w~!-]*)\.([\w~!-]*)$/;
 const ENTRY = /^([\w-]{1,40})~([01])$/;
 

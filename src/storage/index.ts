@@ -36,4 +36,3 @@ export function defaultStorage(cookie: ResolvedOptions['cookie']): ConsentStorag
   return fallbackStorage([cookieStorage(cookie), localStorageStore(cookie.name), memoryStorage()]);
 }
 
-export { cookieStorage, localStorageStore, memoryStorage };
