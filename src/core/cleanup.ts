@@ -16,6 +16,12 @@ export const KNOWN_ANALYTICS: NameMatcher[] = [
 /** Advertising cookies (Google Ads conversion linker), removed with a `marketing` category. */
 export const KNOWN_MARKETING: NameMatcher[] = [/^_gcl_/, /^_gac_/, '_fbp', '_fbc'];
 
+/**
+ * Cookies of well-known services, removed when that service alone is withdrawn: Matomo's
+ * `_pk_*` (its `mtm_consent*` cookies record the opt-out and stay).
+ */
+export const KNOWN_SERVICES: Record<string, NameMatcher[]> = { matomo: [/^_pk_/] };
+
 /** Whether `name` is one of `matchers`. */
 export const matchesName = (name: string, matchers: readonly NameMatcher[]): boolean =>
   matchers.some((m) => (typeof m === 'string' ? m === name : (m.lastIndex = 0, m.test(name))));

@@ -1,14 +1,10 @@
-import { clearTrackers } from '../cleanup';
 import type { Plugin } from '../types';
-
-/** Matomo's first-party cookies (`_pk_id`, `_pk_ses`, …), removed when its consent is withdrawn. */
-const MATOMO_COOKIES = [/^_pk_/];
 
 /**
  * Matomo cookie consent for a service with id `matomo` (in any category). At install it queues
  * `requireCookieConsent`, so Matomo sets no cookie before consent (it still measures without
  * cookies); when the service is granted, `rememberCookieConsentGiven` for the hours the decision
- * has left; on withdrawal, `forgetCookieConsentGiven` and the `_pk_*` cookies are deleted.
+ * has left; on withdrawal, `forgetCookieConsentGiven` (the engine deletes the `_pk_*` cookies).
  * See: https://developer.matomo.org/guides/tracking-consent
  *
  * @example
@@ -29,7 +25,6 @@ export const matomo = (): Plugin => (consent) => {
       paq('rememberCookieConsentGiven', Math.ceil(left / 36e5));
     } else if (granted) {
       paq('forgetCookieConsentGiven');
-      clearTrackers(MATOMO_COOKIES);
     }
     granted = !!state.services.matomo;
   });

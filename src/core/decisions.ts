@@ -1,0 +1,116 @@
+import { KNOWN_ANALYTICS, KNOWN_MARKETING, KNOWN_SERVICES, clearTrackers } from './cleanup';
+import { encodeDecision, type StoredDecision } from './codec';
+import { DEV, warn } from './env';
+import type { Decisions, DecisionsInstaller, Engine } from './engine';
+import type { Method, NameMatcher, ResolvedOptions } from './types';
+
+type Flags = Record<string, boolean>;
+
+/** A random consent id: a UUID where available, else 128 random bits in hex. */
+const newConsentId = (): string =>
+  crypto.randomUUID?.() ??
+  Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => (b + 256).toString(16).slice(1)).join('');
+
+/**
+ * Cookies and storage keys to remove: those of whole `categories` (theirs, their services', the
+ * built-in lists for `analytics` and `marketing`) and those of single `services` (theirs, and
+ * the built-in list of a known service such as `matomo`).
+ */
+function trackersOf(options: ResolvedOptions, categories: string[], services: string[]): NameMatcher[] {
+  const names: NameMatcher[] = [];
+  services = [...services];
+  const add = (list?: readonly NameMatcher[]) => list && names.push(...list);
+  for (const id of categories) {
+    const config = options.categories[id]!;
+    add(config.cookies);
+    add(id === 'analytics' ? KNOWN_ANALYTICS : id === 'marketing' ? KNOWN_MARKETING : undefined);
+    for (const service in config.services) services.push(service);
+  }
+  for (const service of services) {
+    add(options.services[service]!.cookies);
+    add(KNOWN_SERVICES[service]);
+  }
+  return names;
+}
+
+/**
+ * The decision half of the engine: recording a choice, forgetting it, cleaning up after a
+ * withdrawal. The script tag loads it only when a visitor decides (or must be asked), so a
+ * returning visitor's page never downloads it.
+ */
+export const installDecisions: DecisionsInstaller = (engine: Engine): Decisions => {
+  const { options, storage, state: $state } = engine;
+
+  /** Records a decision made here: stores it, applies it, tells the other tabs. */
+  function decide([categories, services]: [Flags, Flags], method: Method): void {
+    if (engine.destroyed()) return;
+    const decision: StoredDecision = {
+      id: $state.get().id ?? newConsentId(),
+      time: Date.now(),
+      revision: options.revision,
+      method,
+      categories: {},
+      services: {},
+    };
+    for (const id of options.optional) decision.categories[id] = !!categories[id];
+    for (const service in options.serviceCategory) decision.services[service] = !!services[service];
+    const value = encodeDecision(decision);
+    engine.stored(value);
+    if (!storage.write(value, options.expiresAfterDays)) DEV && warn('the decision could not be stored; it lasts for this page only');
+    engine.view.set('hidden');
+    engine.apply(decision, true);
+    engine.post(1);
+  }
+
+  /** Every optional category (`value`), every service of `only` categories or of all. */
+  const all = (value: boolean, only?: string[]): [Flags, Flags] => {
+    const categories: Flags = {};
+    const services: Flags = {};
+    for (const id of only ?? options.optional) categories[id] = value;
+    for (const service in options.serviceCategory) {
+      if (options.serviceCategory[service]! in categories) services[service] = value;
+    }
+    return [categories, services];
+  };
+
+  const clean = (categories: string[], services: string[]) => clearTrackers(trackersOf(options, categories, services));
+
+  return {
+    acceptAll: () => decide(all(true), 'accept-all'),
+    rejectAll: () => decide(all(false), 'reject-all'),
+    set(choices, extra) {
+      const state = $state.get();
+      const categories = { ...state.categories };
+      const services = { ...state.services };
+      for (const id in choices) {
+        if (!options.optional.includes(id)) {
+          DEV && warn(`set(): "${id}" is not an optional category; ignored`);
+          continue;
+        }
+        const [own, theirs] = all(!!choices[id], [id]);
+        Object.assign(categories, own);
+        Object.assign(services, theirs);
+      }
+      for (const service in extra?.services) {
+        if (service in options.serviceCategory) services[service] = !!extra!.services[service];
+        else DEV && warn(`set(): unknown service "${service}" ignored`);
+      }
+      decide([categories, services], 'custom');
+    },
+    withdraw() {
+      decide(all(false), 'withdraw');
+      // Also what was refused already: leftovers set by scripts that ran before.
+      if (!engine.destroyed()) clean([...options.optional], []);
+    },
+    reset() {
+      if (engine.destroyed()) return;
+      storage.clear();
+      engine.stored(null);
+      engine.apply(null);
+      engine.post(0);
+      engine.view.set('banner');
+    },
+    gpc: () => $state.get().decided || decide(all(false), 'gpc'),
+    clean,
+  };
+};

@@ -1,0 +1,294 @@
+import { atom, type WritableAtom } from 'nanostores';
+import { decodeDecision, isDecisionValid, type StoredDecision } from './codec';
+import { EVENT_PREFIX } from './constants';
+import { DEV, isBrowser, safe, warn } from './env';
+import { resolveOptions } from './options';
+import type {
+  Consent,
+  ConsentChange,
+  ConsentOptions,
+  ConsentState,
+  ConsentStorage,
+  MountUI,
+  Plugin,
+  ResolvedOptions,
+  UIView,
+} from './types';
+
+/** Category ids when `categories` is not configured. */
+export type DefaultCategory = 'essential' | 'analytics';
+
+/** What an entry point adds to the engine: where decisions are kept, add-ons, the UI. */
+export interface EngineSetup {
+  /** Builds the default store from the resolved options (a user's `storage` option wins). */
+  storage?: (options: ResolvedOptions) => ConsentStorage;
+  /** Add-ons derived from the options (integrations, gating), installed before the user's. */
+  plugins?: (options: ResolvedOptions) => Plugin[];
+  /** Loads the UI when it is first needed; headless setups leave it out. */
+  loadUI?: () => Promise<MountUI>;
+  /**
+   * The decision code (`set`, `acceptAll`, clean-up…): given here (npm entries), or loaded the
+   * first time it is needed (the script tag, whose returning visitors never need it).
+   */
+  decisions?: DecisionsInstaller;
+  /** Or loads it (the script tag). One of the two is required. */
+  loadDecisions?: () => Promise<DecisionsInstaller>;
+}
+
+/** What the engine lends its decision code (`decisions.ts`): its state and how to change it. */
+export interface Engine {
+  options: ResolvedOptions;
+  storage: ConsentStorage;
+  state: WritableAtom<ConsentState>;
+  view: WritableAtom<UIView>;
+  instance: Consent;
+  /** Moves to the state of `decision` (none: nothing granted), cleans up, tells everyone. */
+  apply(decision: StoredDecision | null, local?: boolean): void;
+  /** Whether `destroy()` was called (or this is SSR). */
+  destroyed(): boolean;
+  /** The raw stored value this tab knows, to tell other tabs' changes from its own. */
+  stored(value: string | null): void;
+  /** Tells the other tabs: 1 a decision, 0 a reset. */
+  post(message: 0 | 1): void;
+  /** Runs `fn` on `destroy()`. */
+  teardown(fn: () => void): void;
+}
+
+/** The actions the engine loads on first need. */
+export interface Decisions {
+  acceptAll(): void;
+  rejectAll(): void;
+  set: Consent['set'];
+  withdraw(): void;
+  reset(): void;
+  /** Refusal by Global Privacy Control, unless a decision exists. */
+  gpc(): void;
+  /** Removes the trackers of withdrawn categories and services. */
+  clean(categories: string[], services: string[]): void;
+}
+
+export type DecisionsInstaller = (engine: Engine) => Decisions;
+
+type Flags = Record<string, boolean>;
+
+const freeze = Object.freeze;
+const keys = Object.keys as <T extends object>(o: T) => (keyof T & string)[];
+
+/** Keys whose value differs between two flag maps. */
+const diff = (a: Flags, b: Flags): string[] => keys(b).filter((key) => a[key] !== b[key]);
+
+/** The state for a decision (or for none: every optional category refused). */
+function toState<C extends string>(options: ResolvedOptions<C>, decision: StoredDecision | null): ConsentState<C> {
+  const categories: Flags = {};
+  const services: Flags = {};
+  for (const id of keys(options.categories)) {
+    categories[id] = !!options.categories[id].required || decision?.categories[id] === true;
+  }
+  for (const service of keys(options.serviceCategory)) {
+    const category = options.serviceCategory[service]!;
+    services[service] = options.categories[category].required ? true : decision?.services[service] ?? categories[category]!;
+  }
+  return freeze({
+    decided: !!decision,
+    categories: freeze(categories),
+    services: freeze(services),
+    id: decision?.id ?? null,
+    decidedAt: decision?.time ?? null,
+    revision: options.revision,
+    method: decision?.method ?? null,
+  }) as ConsentState<C>;
+}
+
+/** Keeps the decision for this page only: the SSR default and the last fallback. */
+function pageStorage(): ConsentStorage {
+  let value: string | null = null;
+  return { read: () => value, write: (v) => ((value = v), true), clear: () => (value = null) };
+}
+
+/**
+ * The consent engine behind every entry point's `createConsent`: the visitor's decision, kept
+ * in `setup.storage`, with actions to change it, events when it changes, and the UI state.
+ * Safe to call during SSR: it then reports no decision and does nothing.
+ */
+export function createConsentEngine<const C extends string = DefaultCategory>(
+  input: ConsentOptions<C> | undefined,
+  setup: EngineSetup,
+): Consent<C> {
+  const options = resolveOptions(input) as ResolvedOptions;
+  const browser = isBrowser();
+  const storage = (browser && (input?.storage ?? setup.storage?.(options))) || pageStorage();
+  const $state = atom<ConsentState>(toState(options, null));
+  const $view = atom<UIView>('hidden');
+  const listeners: Record<string, Set<(payload: any) => void>> = {};
+  const teardowns: (() => void)[] = [];
+  let stored: string | null = null;
+  let destroyed = !browser;
+  let unmountUI: (() => void) | undefined;
+  let channel: BroadcastChannel | null = null;
+  let decisions: Decisions | undefined;
+  let waiting: ((decisions: Decisions) => void)[] | undefined;
+  let loading = false;
+
+  const emit = (event: string, payload: unknown) => {
+    for (const fn of [...(listeners[event] ?? [])]) safe(() => fn(payload), undefined);
+    safe(() => dispatchEvent(new CustomEvent(EVENT_PREFIX + event, { detail: payload })), true);
+  };
+
+  /**
+   * Runs `run` with the decision code: at once when it is here, else once it has loaded (which
+   * `load` starts). If it cannot load, the decision is not made and nothing is granted (fail closed).
+   */
+  function withDecisions(run: (decisions: Decisions) => void, load = true): void {
+    if (decisions) return run(decisions);
+    (waiting ??= []).push(run);
+    if (!load || loading) return;
+    loading = true;
+    const install = (installer: DecisionsInstaller) => {
+      if (destroyed) return;
+      decisions = installer(engine);
+      for (const next of waiting!.splice(0)) safe(() => next(decisions!), undefined);
+    };
+    if (setup.decisions) return install(setup.decisions);
+    setup.loadDecisions!().then(install, (error) =>
+      // Kept in production builds: the visitor's choice could not be made.
+      console.warn('[instria-consent] the consent code could not be loaded; nothing is granted.', error),
+    );
+  }
+
+  /** Moves to the state of `decision`, removes what was withdrawn, and tells everyone. */
+  function apply(decision: StoredDecision | null, local?: boolean): void {
+    const prev = $state.get();
+    const next = toState(options, decision);
+    const categories = diff(prev.categories, next.categories);
+    const services = diff(prev.services, next.services);
+    const withdrawn = categories.filter((id) => prev.categories[id]);
+    const withdrawnServices = services.filter((id) => prev.services[id]);
+    $state.set(next);
+    if (withdrawn.length + withdrawnServices.length) withDecisions((d) => d.clean(withdrawn, withdrawnServices));
+    if (!next.decided) return;
+    const reloadRecommended = prev.decided && withdrawn.length + withdrawnServices.length > 0;
+    if (!prev.decided) emit('first-consent', next);
+    emit('consent', next);
+    if (categories.length + services.length) {
+      emit('change', freeze({ state: next, changed: freeze({ categories, services }), reloadRecommended }) as ConsentChange);
+    }
+    if (reloadRecommended && local && options.reloadOnWithdraw) setTimeout(() => location.reload());
+  }
+
+  /** Reads the stored decision; returns it only if it still counts. */
+  function readStored(): StoredDecision | null {
+    const decision = decodeDecision((stored = storage.read()));
+    if (DEV && stored !== null && !decision) warn('the stored decision is malformed; asking again');
+    return decision && isDecisionValid(decision, { ...options, now: Date.now() }) ? decision : null;
+  }
+
+  /** Picks up a decision made in another tab, or a reset there. */
+  function sync(): void {
+    if (destroyed || storage.read() === stored) return;
+    const decision = readStored();
+    apply(decision);
+    if (!decision) $view.set('banner');
+  }
+
+  const instance: Consent = {
+    options,
+    state: $state,
+    view: $view,
+    granted: (category, service) =>
+      service === undefined
+        ? $state.get().categories[category] === true
+        : options.serviceCategory[service] === category && $state.get().services[service] === true,
+    acceptAll: () => withDecisions((d) => d.acceptAll()),
+    rejectAll: () => withDecisions((d) => d.rejectAll()),
+    set: (choices, extra) => withDecisions((d) => d.set(choices, extra)),
+    withdraw: () => withDecisions((d) => d.withdraw()),
+    whenGranted(category, fn, service) {
+      const ready = () => instance.granted(category, service) && (off(), safe(fn, undefined), true);
+      const off = $state.listen(ready);
+      ready();
+      return off;
+    },
+    on(event, fn) {
+      (listeners[event] ??= new Set()).add(fn);
+      return () => listeners[event]!.delete(fn);
+    },
+    showBanner: () => !destroyed && $view.set('banner'),
+    showPreferences: () => !destroyed && $view.set('preferences'),
+    hide: () => $view.set('hidden'),
+    reset: () => withDecisions((d) => d.reset()),
+    destroy() {
+      destroyed = true;
+      for (const teardown of teardowns.splice(0)) safe(teardown, undefined);
+      for (const event in listeners) listeners[event]!.clear();
+      unmountUI?.();
+      $view.set('hidden');
+    },
+  };
+
+  const engine: Engine = {
+    options,
+    storage,
+    state: $state,
+    view: $view,
+    instance,
+    apply,
+    destroyed: () => destroyed,
+    stored: (value) => (stored = value),
+    post: (message) => safe(() => channel?.postMessage(message), undefined),
+    teardown: (fn) => teardowns.push(fn),
+  };
+
+  if (destroyed) return instance as unknown as Consent<C>;
+
+  // Add-ons first, so that defaults (Google Consent Mode) precede everything else.
+  for (const plugin of [...(setup.plugins?.(options) ?? []), ...options.plugins]) {
+    const teardown = safe(() => plugin(instance), undefined);
+    if (teardown) teardowns.push(teardown);
+  }
+
+  // The UI is loaded the first time it is needed, never for a visitor who already decided;
+  // the decision code with it, as the visitor is about to use it.
+  let uiRequested = false;
+  teardowns.push(
+    $view.listen((view) => {
+      if (view === 'hidden' || uiRequested || !setup.loadUI) return;
+      uiRequested = true;
+      withDecisions(() => {});
+      setup
+        .loadUI()
+        .then((mount) => {
+          if (!destroyed) unmountUI = mount(instance);
+        })
+        .catch((error) => {
+          // Fail closed: nothing is granted without the UI. Kept in production builds.
+          console.warn('[instria-consent] the consent UI could not be loaded; nothing is granted.', error);
+        });
+    }),
+  );
+
+  // Other tabs: a BroadcastChannel message, and a re-read whenever this tab is shown again.
+  channel = safe(() => new BroadcastChannel(EVENT_PREFIX + options.cookie.name), null);
+  if (channel) {
+    channel.onmessage = sync;
+    teardowns.push(() => channel!.close());
+  }
+  const onVisible = () => document.visibilityState === 'visible' && sync();
+  document.addEventListener('visibilitychange', onVisible);
+  teardowns.push(() => document.removeEventListener('visibilitychange', onVisible));
+
+  const decision = readStored();
+  if (decision) {
+    $state.set(toState(options, decision));
+    // Let code that subscribes right after createConsent() receive the first event.
+    queueMicrotask(() => !destroyed && emit('consent', $state.get()));
+  } else if (options.gpc && navigator.globalPrivacyControl === true) {
+    // GPC is a refusal of optional purposes, with no banner (SPEC: gpc).
+    queueMicrotask(() => withDecisions((d) => d.gpc()));
+  } else {
+    $view.set('banner');
+  }
+  // Trackers left from an earlier consent that is now refused or expired go: at once with the
+  // npm entries; with the script tag, when its decision code arrives (the banner brings it).
+  withDecisions((d) => d.clean(options.optional.filter((id) => !$state.get().categories[id]), []), !!setup.decisions);
+  return instance as unknown as Consent<C>;
+}
