@@ -39,6 +39,7 @@ const DIST = arg('dist', 'dist');
 const FILES = {
   '/dist/instria-consent.iife.js': `${DIST}/instria-consent.iife.js`,
   '/dist/instria-consent.ui.js': `${DIST}/instria-consent.ui.js`,
+  '/dist/instria-consent.decisions.js': `${DIST}/instria-consent.decisions.js`,
   '/dist/instria-consent.all.iife.js': `${DIST}/instria-consent.all.iife.js`,
   '/peers/cookieconsent.umd.js': 'node_modules/vanilla-cookieconsent/dist/cookieconsent.umd.js',
   '/peers/cookieconsent.css': 'node_modules/vanilla-cookieconsent/dist/cookieconsent.css',

@@ -1,5 +1,7 @@
 /** All-in-one script-tag entry (`dist/instria-consent.all.iife.js`): the split bundle and its UI in one file. */
 import { VERSION } from './core/constants';
+import { installDecisions } from './core/decisions';
+import { withRecords } from './core/integrations/records';
 import { standardPlugins } from './core/plugins';
 import { bootScriptTag } from './core/script-tag';
 import { defaultStorage } from './storage/index';
@@ -10,6 +12,7 @@ bootScriptTag(
   () => ({
     storage: (options) => defaultStorage(options.cookie),
     plugins: (options) => [...standardPlugins(options), floatingWidget],
+    decisions: withRecords(installDecisions),
     loadUI: () => Promise.resolve(mountUI),
   }),
   VERSION,

@@ -1,37 +1,48 @@
 /**
- * Script-tag entry (`dist/instria-consent.iife.js`): core, gating and integrations. The UI
- * (`instria-consent.ui.js`, beside this file unless `data-ui-src` says otherwise) is fetched
- * only when the banner or the preferences must be shown.
+ * Script-tag entry (`dist/instria-consent.iife.js`): what every page view needs, that is the
+ * engine reading the stored decision, gating and the integrations. Beside this file, and
+ * fetched only when needed: the decision code (`instria-consent.decisions.js`, when a visitor
+ * decides or must be asked) and the UI (`instria-consent.ui.js`, or `data-ui-src`, when the
+ * banner or the preferences must be shown).
  */
 import { VERSION } from './core/constants';
+import type { DecisionsInstaller } from './core/engine';
 import { DEV } from './core/env';
+import { outboxPending } from './core/integrations/records';
 import { standardPlugins } from './core/plugins';
 import { bootScriptTag } from './core/script-tag';
-import type { MountUI } from './core/types';
-import { defaultStorage } from './storage/index';
+import type { ConsentStorage, MountUI, ResolvedOptions } from './core/types';
+import { lazyDefaultStorage } from './storage/index';
 import { floatingWidget } from './ui/floating';
 
 declare global {
   interface Window {
     /** Set by the UI chunk (`instria-consent.ui.js`) when it has loaded. */
     InstriaConsentUI?: { mount: MountUI };
+    /** Set by the decision chunk (`instria-consent.decisions.js`) when it has loaded. */
+    InstriaConsentDecisions?: {
+      decisions: DecisionsInstaller;
+      storage: (cookie: ResolvedOptions['cookie']) => ConsentStorage;
+    };
   }
 }
 
-/** Loads the UI chunk with a `<script>` carrying the page's nonce. Rejects if it cannot load. */
-function loadChunk(src: string, nonce: string | undefined): Promise<MountUI> {
+/**
+ * Loads a chunk with a `<script>` carrying the page's nonce; resolves with what it registers on
+ * `window`. Rejects if it cannot load.
+ */
+function loadChunk<T>(src: string, nonce: string | undefined, registered: () => T | undefined): Promise<T> {
   return new Promise((resolve, reject) => {
-    const loaded = () => window.InstriaConsentUI?.mount;
-    const ready = loaded();
+    const ready = registered();
     if (ready) return resolve(ready);
     const script = document.createElement('script');
     script.src = src;
     script.async = true;
     if (nonce) script.nonce = nonce;
     script.onload = () => {
-      const mount = loaded();
-      if (mount) resolve(mount);
-      else reject(new Error(`${src} did not register the UI`));
+      const value = registered();
+      if (value) resolve(value);
+      else reject(new Error(`${src} did not register`));
     };
     script.onerror = () => reject(new Error(`${src} could not be loaded`));
     document.head.appendChild(script);
@@ -40,12 +51,14 @@ function loadChunk(src: string, nonce: string | undefined): Promise<MountUI> {
 
 bootScriptTag((script) => {
   const tag = script as HTMLScriptElement | null;
-  // The development script tag loads the development UI chunk, which keeps its warnings too.
-  const chunk = DEV ? 'instria-consent.dev.ui.js' : 'instria-consent.ui.js';
-  const src = tag?.dataset.uiSrc || new URL(chunk, tag?.src || location.href).href;
+  const nonce = tag?.nonce || undefined;
+  // The development script tag loads the development chunks, which keep their warnings too.
+  const url = (name: string) => new URL(`instria-consent.${DEV ? 'dev.' : ''}${name}.js`, tag?.src || location.href).href;
   return {
-    storage: (options) => defaultStorage(options.cookie),
+    storage: (options) => lazyDefaultStorage(options.cookie, () => window.InstriaConsentDecisions?.storage(options.cookie)),
     plugins: (options) => [...standardPlugins(options), floatingWidget],
-    loadUI: () => loadChunk(src, tag?.nonce || undefined),
+    loadUI: () => loadChunk(tag?.dataset.uiSrc || url('ui'), nonce, () => window.InstriaConsentUI?.mount),
+    loadDecisions: () => loadChunk(url('decisions'), nonce, () => window.InstriaConsentDecisions?.decisions),
+    eager: (options) => !!options.recordEndpoint && outboxPending(),
   };
 }, VERSION);

@@ -3,6 +3,8 @@
  * loaded through a dynamic `import()` only when a choice is needed.
  */
 import { createConsentEngine, type DefaultCategory } from './core/consent';
+import { installDecisions } from './core/decisions';
+import { withRecords } from './core/integrations/records';
 import { standardPlugins } from './core/plugins';
 import type { Consent, ConsentOptions } from './core/types';
 import { defaultStorage } from './storage/index';
@@ -21,6 +23,7 @@ export function createConsent<const C extends string = DefaultCategory>(options?
   return createConsentEngine(options, {
     storage: (resolved) => defaultStorage(resolved.cookie),
     plugins: (resolved) => [...standardPlugins(resolved), floatingWidget],
+    decisions: withRecords(installDecisions),
     loadUI: () => import('./ui/mount').then((ui) => ui.mountUI),
   });
 }

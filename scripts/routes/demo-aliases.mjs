@@ -4,11 +4,12 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
-const ALIASES = new Set(['/instria-consent.iife.js', '/instria-consent.ui.js', '/instria-consent.all.iife.js']);
+/** The browser files of `dist/`: the script tag, its on-demand chunks, the all-in-one file. */
+const ALIAS = /^\/instria-consent\.[a-z.]+\.js$/;
 
 /** @param {import('node:http').IncomingMessage} req */
 export async function handle(req, res, url, ctx) {
-  if (!ALIASES.has(url.pathname)) return false;
+  if (!ALIAS.test(url.pathname)) return false;
   const body = await readFile(join(ctx.root, 'dist', url.pathname)).catch(() => null);
   if (!body) res.writeHead(404, { 'content-type': 'text/plain' }).end('run `npm run build` first');
   else res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-store' }).end(body);

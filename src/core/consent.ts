@@ -10,5 +10,5 @@ export type { DefaultCategory, EngineSetup } from './engine';
  */
 export const createConsentEngine = <const C extends string = DefaultCategory>(
   input?: ConsentOptions<C>,
-  setup: Omit<EngineSetup, 'decisions' | 'loadDecisions'> = {},
-): Consent<C> => engineWith(input, { ...setup, decisions: installDecisions });
+  setup: Omit<EngineSetup, 'loadDecisions'> = {},
+): Consent<C> => engineWith(input, { decisions: installDecisions, ...setup });

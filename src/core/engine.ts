@@ -33,6 +33,8 @@ export interface EngineSetup {
   decisions?: DecisionsInstaller;
   /** Or loads it (the script tag). One of the two is required. */
   loadDecisions?: () => Promise<DecisionsInstaller>;
+  /** Whether to load the decision code at start anyway (records waiting to be sent). */
+  eager?: (options: ResolvedOptions) => boolean;
 }
 
 /** What the engine lends its decision code (`decisions.ts`): its state and how to change it. */
@@ -251,15 +253,15 @@ export function createConsentEngine<const C extends string = DefaultCategory>(
   let uiRequested = false;
   teardowns.push(
     $view.listen((view) => {
-      if (view === 'hidden' || uiRequested || !setup.loadUI) return;
+      if (view === 'hidden' || uiRequested) return;
       uiRequested = true;
       withDecisions(() => {});
       setup
-        .loadUI()
+        .loadUI?.()
         .then((mount) => {
           if (!destroyed) unmountUI = mount(instance);
         })
-        .catch((error) => {
+        .catch((error: unknown) => {
           // Fail closed: nothing is granted without the UI. Kept in production builds.
           console.warn('[instria-consent] the consent UI could not be loaded; nothing is granted.', error);
         });
@@ -289,6 +291,9 @@ export function createConsentEngine<const C extends string = DefaultCategory>(
   }
   // Trackers left from an earlier consent that is now refused or expired go: at once with the
   // npm entries; with the script tag, when its decision code arrives (the banner brings it).
-  withDecisions((d) => d.clean(options.optional.filter((id) => !$state.get().categories[id]), []), !!setup.decisions);
+  withDecisions(
+    (d) => d.clean(options.optional.filter((id) => !$state.get().categories[id]), []),
+    !!setup.decisions || !!setup.eager?.(options),
+  );
   return instance as unknown as Consent<C>;
 }

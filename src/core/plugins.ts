@@ -2,19 +2,17 @@ import { footerLinks } from './footer-links';
 import { gating } from './gating/index';
 import { googleConsentMode } from './integrations/google-consent-mode';
 import { matomo } from './integrations/matomo';
-import { consentRecords } from './integrations/records';
 import type { Plugin, ResolvedOptions } from './types';
 
 /**
  * The add-ons the options ask for, in the order they must run: Google Consent Mode's default
- * first (before any tag can read consent), then Matomo's `requireCookieConsent`, then records,
- * gating and the footer links.
+ * first (before any tag can read consent), then Matomo's `requireCookieConsent`, then gating
+ * and the footer links. (Records come with the decision code: `withRecords`.)
  */
 export function standardPlugins(options: ResolvedOptions): Plugin[] {
   const plugins: Plugin[] = [];
   if (options.googleConsentMode) plugins.push(googleConsentMode(options.googleConsentMode));
   if ('matomo' in options.serviceCategory) plugins.push(matomo());
-  if (options.recordEndpoint) plugins.push(consentRecords(options.recordEndpoint));
   if (options.gating) plugins.push(gating());
   plugins.push(footerLinks());
   return plugins;

@@ -1,4 +1,4 @@
-import { createConsentEngine, type EngineSetup } from './consent';
+import { createConsentEngine, type EngineSetup } from './engine';
 import { DEV, warn } from './env';
 import { standardPlugins } from './plugins';
 import type { Consent, ConsentOptions } from './types';

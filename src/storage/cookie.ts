@@ -2,6 +2,19 @@ import Cookies from 'js-cookie';
 import type { ConsentStorage, CookieOptions } from '../core/types';
 
 /**
+ * Reads one cookie without js-cookie, for the script tag's every page view: the SDK writes only
+ * characters js-cookie leaves unescaped (its codec and `ID_PATTERN` names), so the raw value is
+ * the value. Returns null when absent or when `document.cookie` throws (sandboxed iframe).
+ */
+export function readCookie(name: string): string | null {
+  try {
+    return document.cookie.match(`(?:^|; )${name}=([^;]*)`)?.[1] ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/**
  * Keeps the decision in one first-party cookie, written with one pre-configured js-cookie jar:
  * `Path=/`, `SameSite=Lax` and `Secure` on https by default (REQUIREMENTS.md item 25).
  * Reading `document.cookie` throws in sandboxed iframes, so every access is guarded.
@@ -13,13 +26,7 @@ export function cookieStorage(options: Required<Omit<CookieOptions, 'domain'>> &
     sameSite: options.sameSite,
     secure: location.protocol === 'https:' || options.sameSite === 'None',
   });
-  const read = (): string | null => {
-    try {
-      return jar.get(options.name) ?? null;
-    } catch {
-      return null;
-    }
-  };
+  const read = () => readCookie(options.name);
   return {
     read,
     write(value, days) {

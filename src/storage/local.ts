@@ -1,5 +1,27 @@
 import type { ConsentStorage } from '../core/types';
 
+/** localStorage, or null where merely reading it throws. */
+const area = (): Storage | null => {
+  try {
+    return window.localStorage;
+  } catch {
+    return null;
+  }
+};
+
+/** The value stored under `key` by `localStorageStore`, unless it has expired. */
+export function readLocal(key: string): string | null {
+  try {
+    const raw = area()?.getItem(key);
+    if (!raw) return null;
+    const at = raw.indexOf(' ');
+    if (at < 0 || Number(raw.slice(0, at)) < Date.now()) return null;
+    return raw.slice(at + 1);
+  } catch {
+    return null;
+  }
+}
+
 /**
  * Keeps the decision in localStorage with its expiry, for pages where cookies cannot be written.
  * Merely reading `window.localStorage` throws a SecurityError in a sandboxed iframe without
@@ -7,25 +29,8 @@ import type { ConsentStorage } from '../core/types';
  * See: https://html.spec.whatwg.org/multipage/webstorage.html#dom-localstorage
  */
 export function localStorageStore(key: string): ConsentStorage {
-  const area = (): Storage | null => {
-    try {
-      return window.localStorage;
-    } catch {
-      return null;
-    }
-  };
   return {
-    read() {
-      try {
-        const raw = area()?.getItem(key);
-        if (!raw) return null;
-        const at = raw.indexOf(' ');
-        if (at < 0 || Number(raw.slice(0, at)) < Date.now()) return null;
-        return raw.slice(at + 1);
-      } catch {
-        return null;
-      }
-    },
+    read: () => readLocal(key),
     write(value, days) {
       try {
         const storage = area();

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { consentCookie, expect, test } from './helpers';
+import { consentCookie, expect, recordRequests, test } from './helpers';
 
 const PAGE = '/test/e2e/fixtures/core/index.html';
 
@@ -34,6 +34,37 @@ test('a refusal persists just as long, and the banner is not shown again', async
     await page.reload();
     expect(await snapshot(page)).toMatchObject({ view: 'hidden', analytics: false, state: { method: 'reject-all' } });
   }
+});
+
+test('the decision code is fetched only when a decision is made: never for a returning visitor', async ({ page }) => {
+  await page.goto(PAGE);
+  await page.evaluate(() => window.InstriaConsent!.acceptAll!());
+  const chunk = recordRequests(page, 'instria-consent.decisions.js');
+  await page.reload();
+  await page.waitForLoadState('load');
+  expect(await snapshot(page)).toMatchObject({ view: 'hidden', analytics: true });
+  expect(chunk, 'a returning visitor downloads no decision code').toEqual([]);
+
+  // A decision through the API fetches it, then takes effect and is stored.
+  await page.evaluate(() => window.InstriaConsent!.withdraw!());
+  await expect.poll(async () => (await snapshot(page)).state.method).toBe('withdraw');
+  expect((await snapshot(page)).analytics).toBe(false);
+  expect((await consentCookie(page))!.value).toContain('analytics~0');
+  expect(chunk).toHaveLength(1);
+});
+
+test('a decision code that cannot load grants nothing, with one warning and no page error', async ({ page }) => {
+  await page.goto(PAGE);
+  await page.evaluate(() => window.InstriaConsent!.rejectAll!());
+  await page.route('**/instria-consent.decisions.js', (route) => route.fulfill({ status: 404, body: '' }));
+  const warnings: string[] = [];
+  page.on('console', (message) => message.type() === 'warning' && warnings.push(message.text()));
+  await page.reload();
+  await page.evaluate(() => window.InstriaConsent!.acceptAll!());
+  await expect.poll(() => warnings.length).toBe(1);
+  expect(warnings[0]).toContain('could not be loaded; nothing is granted');
+  expect(await snapshot(page)).toMatchObject({ analytics: false, state: { method: 'reject-all' } });
+  expect((await consentCookie(page))!.value).toContain('analytics~0');
 });
 
 for (const [label, value] of [

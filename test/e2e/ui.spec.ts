@@ -67,11 +67,13 @@ for (const bundle of BUNDLES) {
       expect(await page.evaluate(() => window.InstriaConsent!.granted!('analytics'))).toBe(true);
       expect((await consentCookie(page))?.value).toBeTruthy();
       const chunk = recordRequests(page, 'instria-consent.ui.js');
+      const decisions = recordRequests(page, 'instria-consent.decisions.js');
       await page.reload();
       await page.waitForLoadState('load');
       expect(await page.evaluate(() => window.InstriaConsent!.state!.get().decided)).toBe(true);
       await expect(page.locator('instria-consent')).toHaveCount(0);
       expect(chunk).toEqual([]);
+      expect(decisions).toEqual([]);
     });
 
     test('one click on Reject all refuses, and the banner stays away on the next pages', async ({ page }) => {

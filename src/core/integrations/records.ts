@@ -1,6 +1,7 @@
 import { VERSION } from '../constants';
 import { DEV, safe, warn } from '../env';
 import { uiLanguage } from '../language';
+import type { DecisionsInstaller } from '../engine';
 import type { ConsentState, Method, Plugin } from '../types';
 
 /** Version of the record format below; the receiver rejects any other. */
@@ -177,4 +178,20 @@ export const consentRecords =
       clearTimeout(timer);
       removeEventListener('pagehide', onHide);
     };
+  };
+
+/** Whether the outbox holds records still to send (the script tag then loads the sender at once). */
+export const outboxPending = (): boolean => safe(() => /"queue":\[\{/.test(localStorage.getItem(OUTBOX_KEY)!), false);
+
+/**
+ * `install`, plus consent records when `recordEndpoint` is set. Records follow decisions made
+ * in this tab, so they start with the decision code: for the script tag, when it first loads.
+ */
+export const withRecords =
+  (install: DecisionsInstaller): DecisionsInstaller =>
+  (engine) => {
+    const endpoint = engine.options.recordEndpoint;
+    const stop = endpoint && consentRecords(endpoint)(engine.instance);
+    if (stop) engine.teardown(stop);
+    return install(engine);
   };

@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { decodeDecision, encodeDecision } from '../../../src/core/codec';
 import { createConsentEngine } from '../../../src/core/consent';
+import { installDecisions } from '../../../src/core/decisions';
+import { createConsentEngine as engineWithout } from '../../../src/core/engine';
 import type { ConsentOptions, ConsentStorage } from '../../../src/core/types';
 import { memoryStorage } from '../../../src/storage/memory';
 
@@ -384,6 +386,53 @@ describe('UI state and loading', () => {
     await flush();
     expect(order).toEqual(['plugin sees decided=false', 'consent']);
     expect(consent.granted('analytics')).toBe(true);
+  });
+});
+
+describe('decision code loaded on first need (the script tag)', () => {
+  const stored = () =>
+    encodeDecision({ id: 'abcdef12-3456', time: Date.now(), revision: 1, method: 'accept-all', categories: { analytics: true, marketing: true }, services: { ga4: true, hotjar: true } });
+  const lazy = (storage: ConsentStorage, load = vi.fn(() => Promise.resolve(installDecisions))) => ({
+    consent: engineWithout({ categories, storage }, { loadDecisions: load }),
+    load,
+  });
+
+  it('is not loaded for a returning visitor, who is granted at once', async () => {
+    const { consent, load } = lazy(memoryStorage(stored()));
+    await flush();
+    expect(consent.granted('analytics')).toBe(true);
+    expect(load).not.toHaveBeenCalled();
+  });
+
+  it('loads once on the first action; actions queued meanwhile apply in order', async () => {
+    document.cookie = '_ga=GA1.1.1;Path=/';
+    const { consent, load } = lazy(memoryStorage(stored()));
+    consent.withdraw();
+    consent.set({ analytics: true });
+    expect(consent.state.get().method, 'not yet: the code is loading').toBe('accept-all');
+    await flush();
+    expect(load).toHaveBeenCalledTimes(1);
+    expect(consent.state.get()).toMatchObject({ method: 'custom', categories: { analytics: true, marketing: false } });
+    expect(document.cookie, 'the withdrawal cleaned up').not.toMatch(/_ga=/);
+  });
+
+  it('is loaded with the banner, and then removes trackers left from an expired consent', async () => {
+    document.cookie = '_ga=GA1.1.1;Path=/';
+    const { consent, load } = lazy(memoryStorage());
+    expect(consent.view.get()).toBe('banner');
+    expect(load).toHaveBeenCalledTimes(1);
+    await flush();
+    expect(document.cookie).not.toMatch(/_ga=/);
+  });
+
+  it('fails closed, with a warning, when it cannot load', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const { consent } = lazy(memoryStorage(), vi.fn(() => Promise.reject(new Error('404'))));
+    consent.acceptAll();
+    await flush();
+    expect(consent.granted('analytics')).toBe(false);
+    expect(consent.state.get().decided).toBe(false);
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining('could not be loaded; nothing is granted'), expect.any(Error));
   });
 });
 
