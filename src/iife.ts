@@ -12,7 +12,7 @@ import { outboxPending } from './core/integrations/records';
 import { standardPlugins } from './core/plugins';
 import { bootScriptTag } from './core/script-tag';
 import type { ConsentStorage, MountUI, ResolvedOptions } from './core/types';
-import { lazyDefaultStorage } from './storage/index';
+import { lazyDefaultStorage } from './storage/lazy';
 import { floatingWidget } from './ui/floating';
 
 declare global {

@@ -1,18 +1,6 @@
 import Cookies from 'js-cookie';
 import type { ConsentStorage, CookieOptions } from '../core/types';
-
-/**
- * Reads one cookie without js-cookie, for the script tag's every page view: the SDK writes only
- * characters js-cookie leaves unescaped (its codec and `ID_PATTERN` names), so the raw value is
- * the value. Returns null when absent or when `document.cookie` throws (sandboxed iframe).
- */
-export function readCookie(name: string): string | null {
-  try {
-    return document.cookie.match(`(?:^|; )${name}=([^;]*)`)?.[1] ?? null;
-  } catch {
-    return null;
-  }
-}
+import { readCookie } from './lazy';
 
 /**
  * Keeps the decision in one first-party cookie, written with one pre-configured js-cookie jar:

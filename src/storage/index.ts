@@ -1,6 +1,6 @@
 import type { ConsentStorage, ResolvedOptions } from '../core/types';
-import { cookieStorage, readCookie } from './cookie';
-import { localStorageStore, readLocal } from './local';
+import { cookieStorage } from './cookie';
+import { localStorageStore } from './local';
 import { memoryStorage } from './memory';
 
 /**
@@ -37,17 +37,3 @@ export function defaultStorage(cookie: ResolvedOptions['cookie']): ConsentStorag
 }
 
 
-/**
- * The default store for the script tag: reads need no library (a returning visitor's page only
- * reads); the first write, which only the loaded decision code makes, brings the full store.
- * `load` returns it once the on-demand chunk has arrived.
- */
-export function lazyDefaultStorage(cookie: ResolvedOptions['cookie'], load: () => ConsentStorage | undefined): ConsentStorage {
-  let full: ConsentStorage | undefined;
-  const store = () => (full ??= load());
-  return {
-    read: () => (store() ? full!.read() : readCookie(cookie.name) ?? readLocal(cookie.name)),
-    write: (value, days) => !!store()?.write(value, days),
-    clear: () => store()?.clear(),
-  };
-}
