@@ -3,7 +3,8 @@
  * engine reading the stored decision, gating and the integrations. Beside this file, and
  * fetched only when needed: the decision code (`instria-consent.decisions.js`, when a visitor
  * decides or must be asked) and the UI (`instria-consent.ui.js`, or `data-ui-src`, when the
- * banner or the preferences must be shown).
+ * banner or the preferences must be shown), and the floating button (`instria-consent.widget.js`,
+ * only on sites that ask for it with `widget: 'floating'`).
  */
 import { VERSION } from './core/constants';
 import type { DecisionsInstaller } from './core/engine';
@@ -11,14 +12,15 @@ import { DEV } from './core/env';
 import { outboxPending } from './core/integrations/records';
 import { standardPlugins } from './core/plugins';
 import { bootScriptTag } from './core/script-tag';
-import type { ConsentStorage, MountUI, ResolvedOptions } from './core/types';
+import type { ConsentStorage, MountUI, Plugin, ResolvedOptions } from './core/types';
 import { lazyDefaultStorage } from './storage/lazy';
-import { floatingWidget } from './ui/floating';
 
 declare global {
   interface Window {
     /** Set by the UI chunk (`instria-consent.ui.js`) when it has loaded. */
     InstriaConsentUI?: { mount: MountUI };
+    /** Set by the floating-button chunk (`instria-consent.widget.js`) when it has loaded. */
+    InstriaConsentWidget?: Plugin;
     /** Set by the decision chunk (`instria-consent.decisions.js`) when it has loaded. */
     InstriaConsentDecisions?: {
       decisions: DecisionsInstaller;
@@ -56,7 +58,20 @@ bootScriptTag((script) => {
   const url = (name: string) => new URL(`instria-consent.${DEV ? 'dev.' : ''}${name}.js`, tag?.src || location.href).href;
   return {
     storage: (options) => lazyDefaultStorage(options.cookie, () => window.InstriaConsentDecisions?.storage(options.cookie)),
-    plugins: (options) => [...standardPlugins(options), floatingWidget],
+    plugins: (options) => [
+      ...standardPlugins(options),
+      // Most sites have a footer link instead: only those that want the button download it.
+      (consent) => {
+        if (options.widget !== 'floating') return;
+        let stop: (() => void) | void;
+        let stopped = false;
+        loadChunk(url('widget'), nonce, () => window.InstriaConsentWidget).then(
+          (widget) => stopped || (stop = widget(consent)),
+          (error) => console.warn('[instria-consent] the preferences button could not be loaded.', error),
+        );
+        return () => ((stopped = true), stop?.());
+      },
+    ],
     loadUI: () => loadChunk(tag?.dataset.uiSrc || url('ui'), nonce, () => window.InstriaConsentUI?.mount),
     loadDecisions: () => loadChunk(url('decisions'), nonce, () => window.InstriaConsentDecisions?.decisions),
     eager: (options) => !!options.recordEndpoint && outboxPending(),
