@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cookieStorage } from '../../../src/storage/cookie';
 import { defaultStorage, fallbackStorage } from '../../../src/storage/index';
+import { lazyDefaultStorage, readCookie } from '../../../src/storage/lazy';
 import { localStorageStore } from '../../../src/storage/local';
 import { memoryStorage } from '../../../src/storage/memory';
 
@@ -96,5 +97,40 @@ describe('fallbackStorage / defaultStorage', () => {
     expect(store.read()).toBe('1.abc');
     store.clear();
     expect(store.read()).toBeNull();
+  });
+});
+
+describe('the script tag\'s store (lazyDefaultStorage)', () => {
+  it('reads what the full store wrote, cookie first, without loading it', () => {
+    cookieStorage(cookie).write('1.from-cookie', 182);
+    const load = vi.fn(() => undefined);
+    expect(lazyDefaultStorage(cookie, load).read()).toBe('1.from-cookie');
+    expect(readCookie('instria_consent')).toBe('1.from-cookie');
+    expect(readCookie('instria')).toBeNull();
+  });
+
+  it('falls back to an unexpired localStorage value, as the full store does', () => {
+    localStorageStore('instria_consent').write('1.from-local', 182);
+    expect(lazyDefaultStorage(cookie, () => undefined).read()).toBe('1.from-local');
+    localStorage.setItem('instria_consent', `${Date.now() - 1} 1.expired`);
+    expect(lazyDefaultStorage(cookie, () => undefined).read()).toBeNull();
+  });
+
+  it('writes and clears through the full store once it has loaded, then reads from it', () => {
+    const full = memoryStorage();
+    let loaded: typeof full | undefined;
+    const store = lazyDefaultStorage(cookie, () => loaded);
+    expect(store.write('1.x', 182), 'nothing to write with yet').toBe(false);
+    loaded = full;
+    expect(store.write('1.kept-in-memory', 182)).toBe(true);
+    expect(store.read()).toBe('1.kept-in-memory');
+    store.clear();
+    expect(store.read()).toBeNull();
+  });
+
+  it('reads nothing, without throwing, where document.cookie throws', () => {
+    stubCookie(sandboxed, sandboxed);
+    expect(readCookie('instria_consent')).toBeNull();
+    expect(lazyDefaultStorage(cookie, () => undefined).read()).toBeNull();
   });
 });
