@@ -71,6 +71,10 @@ try {
           const consent = window.InstriaConsent.init();
           const initMs = performance.now() - t;
           await new Promise((resolve) => setTimeout(resolve)); // the scan runs in a microtask
+          // The banner fetched the decision code: wait until it has loaded, so that acceptAll()
+          // below is measured alone (the checks after it would catch a queued, unapplied call).
+          while (!window.InstriaConsentDecisions) await new Promise((resolve) => setTimeout(resolve, 5));
+          for (let i = 0; i < 2; i++) await new Promise((resolve) => setTimeout(resolve));
           t = performance.now();
           consent.acceptAll();
           const activateMs = performance.now() - t;
