@@ -255,7 +255,6 @@ export function createConsentEngine<const C extends string = DefaultCategory>(
     $view.listen((view) => {
       if (view === 'hidden' || uiRequested) return;
       uiRequested = true;
-      withDecisions(() => {});
       setup
         .loadUI?.()
         .then((mount) => {
@@ -265,6 +264,8 @@ export function createConsentEngine<const C extends string = DefaultCategory>(
           // Fail closed: nothing is granted without the UI. Kept in production builds.
           console.warn('[instria-consent] the consent UI could not be loaded; nothing is granted.', error);
         });
+      // Requested second: the banner is what the visitor waits for.
+      withDecisions(() => {});
     }),
   );
 
