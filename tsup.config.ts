@@ -52,10 +52,12 @@ export default defineConfig([
   browser('instria-consent.ui', 'src/ui-chunk.ts'),
   browser('instria-consent.decisions', 'src/decisions-chunk.ts'),
   browser('instria-consent.widget', 'src/widget-chunk.ts'),
+  browser('instria-consent.records', 'src/records-chunk.ts'),
   browser('instria-consent.all.iife', 'src/iife-all.ts'),
   // While integrating: the same script tag and UI chunk with console warnings about bad input.
   browser('instria-consent.dev.iife', 'src/iife.ts', 'development'),
   browser('instria-consent.dev.ui', 'src/ui-chunk.ts', 'development'),
   browser('instria-consent.dev.decisions', 'src/decisions-chunk.ts', 'development'),
   browser('instria-consent.dev.widget', 'src/widget-chunk.ts', 'development'),
+  browser('instria-consent.dev.records', 'src/records-chunk.ts', 'development'),
 ]);

@@ -1,15 +1,16 @@
 /**
  * Script-tag entry (`dist/instria-consent.iife.js`): what every page view needs, that is the
  * engine reading the stored decision, gating and the integrations. Beside this file, and
- * fetched only when needed: the decision code (`instria-consent.decisions.js`, when a visitor
- * decides or must be asked) and the UI (`instria-consent.ui.js`, or `data-ui-src`, when the
- * banner or the preferences must be shown), and the floating button (`instria-consent.widget.js`,
- * only on sites that ask for it with `widget: 'floating'`).
+ * fetched only when needed:
+ * - `instria-consent.decisions.js`, the decision code, when a visitor decides or must be asked,
+ *   with `instria-consent.records.js` on sites that set `recordEndpoint`;
+ * - `instria-consent.ui.js` (or `data-ui-src`) when the banner or the preferences must be shown;
+ * - `instria-consent.widget.js`, the floating button, on sites that set `widget: 'floating'`.
  */
 import { VERSION } from './core/constants';
 import type { DecisionsInstaller } from './core/engine';
 import { DEV } from './core/env';
-import { outboxPending } from './core/integrations/records';
+import { outboxPending, type withRecords } from './core/integrations/records';
 import { standardPlugins } from './core/plugins';
 import { bootScriptTag } from './core/script-tag';
 import type { ConsentStorage, MountUI, Plugin, ResolvedOptions } from './core/types';
@@ -21,6 +22,8 @@ declare global {
     InstriaConsentUI?: { mount: MountUI };
     /** Set by the floating-button chunk (`instria-consent.widget.js`) when it has loaded. */
     InstriaConsentWidget?: Plugin;
+    /** Set by the records chunk (`instria-consent.records.js`) when it has loaded. */
+    InstriaConsentRecords?: typeof withRecords;
     /** Set by the decision chunk (`instria-consent.decisions.js`) when it has loaded. */
     InstriaConsentDecisions?: {
       decisions: DecisionsInstaller;
@@ -73,7 +76,12 @@ bootScriptTag((script) => {
       },
     ],
     loadUI: () => loadChunk(tag?.dataset.uiSrc || url('ui'), nonce, () => window.InstriaConsentUI?.mount),
-    loadDecisions: () => loadChunk(url('decisions'), nonce, () => window.InstriaConsentDecisions?.decisions),
+    // With consent records on, their sender comes along (only sites that set recordEndpoint).
+    loadDecisions: (options) =>
+      Promise.all([
+        loadChunk(url('decisions'), nonce, () => window.InstriaConsentDecisions?.decisions),
+        options.recordEndpoint && loadChunk(url('records'), nonce, () => window.InstriaConsentRecords),
+      ]).then(([decisions, records]) => (records ? records(decisions) : decisions)),
     eager: (options) => !!options.recordEndpoint && outboxPending(),
   };
 }, VERSION);

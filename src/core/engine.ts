@@ -32,7 +32,7 @@ export interface EngineSetup {
    */
   decisions?: DecisionsInstaller;
   /** Or loads it (the script tag). One of the two is required. */
-  loadDecisions?: () => Promise<DecisionsInstaller>;
+  loadDecisions?: (options: ResolvedOptions) => Promise<DecisionsInstaller>;
   /** Whether to load the decision code at start anyway (records waiting to be sent). */
   eager?: (options: ResolvedOptions) => boolean;
 }
@@ -151,7 +151,7 @@ export function createConsentEngine<const C extends string = DefaultCategory>(
       for (const next of waiting!.splice(0)) safe(() => next(decisions!), undefined);
     };
     if (setup.decisions) return install(setup.decisions);
-    setup.loadDecisions!().then(install, (error) =>
+    setup.loadDecisions!(options).then(install, (error) =>
       // Kept in production builds: the visitor's choice could not be made.
       console.warn('[instria-consent] the consent code could not be loaded; nothing is granted.', error),
     );

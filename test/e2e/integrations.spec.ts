@@ -178,6 +178,13 @@ test.describe('consent records', () => {
     expect(records.map((x) => x.method)).toEqual(methods);
     expect(new Set(records.map((x) => x.recordId)).size).toBe(4);
     expect(new Set(records.map((x) => x.consentId)).size).toBe(1);
+    // Everything acknowledged: the next page view downloads neither the decision code nor the sender.
+    await expect.poll(() => page.evaluate(() => JSON.parse(localStorage.getItem('instria_consent_records')!).queue.length)).toBe(0);
+    const chunks = [...recordRequests(page, 'instria-consent.decisions.js'), ...recordRequests(page, 'instria-consent.records.js')];
+    await page.reload();
+    await page.waitForLoadState('load');
+    expect(await page.evaluate(() => window.InstriaConsent!.granted!('analytics'))).toBe(true);
+    expect(chunks).toEqual([]);
   });
 
   test('a cross-origin endpoint works: CORS preflight, then the keepalive POST', async ({ page, baseURL }) => {
