@@ -144,6 +144,9 @@ test('the development script tag explains bad input in the console, and stays sa
   expect(warnings.join('\n')).toContain('unknown option "analytcs" ignored');
   expect(warnings.join('\n')).toContain('expiresAfterDays must be within 1..395; clamped');
   await page.evaluate(() => window.InstriaConsent!.acceptAll!());
-  expect(warnings.join('\n')).toContain('data-consent="analytic" is not a category');
+  await expect.poll(() => warnings.join('\n')).toContain('data-consent="analytic" is not a category');
   expect(await page.evaluate(() => (window as { ranWithoutConsent?: boolean }).ranWithoutConsent)).toBeUndefined();
+  // The development decision file came along: its own checks speak too.
+  await page.evaluate(() => window.InstriaConsent!.set!({ nope: true } as never));
+  await expect.poll(() => warnings.join('\n')).toContain('set(): "nope" is not an optional category; ignored');
 });
