@@ -94,6 +94,13 @@ for (const bundle of BUNDLES) {
       await page.goto(url(bundle));
       await expect(ui(page).banner).toBeVisible();
       await page.mouse.wheel(0, 2000);
+      // Let the wheel's scroll finish, so the button stays where the click is aimed.
+      let last = -1;
+      await expect.poll(async () => {
+        const [y, previous] = [await page.evaluate(() => scrollY), last];
+        last = y;
+        return y > 0 && y === previous;
+      }).toBe(true);
       await page.locator('#page-button').click({ force: true });
       await expect(ui(page).banner).toBeVisible();
       expect(await page.evaluate(() => window.InstriaConsent!.state!.get().decided)).toBe(false);
