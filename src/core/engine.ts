@@ -74,6 +74,10 @@ export type DecisionsInstaller = (engine: Engine) => Decisions;
 type Flags = Record<string, boolean>;
 
 const freeze = Object.freeze;
+
+/** Fail closed: what could not be loaded grants nothing. Said in production builds too. */
+const notLoaded = (what: string) => (error: unknown) =>
+  console.warn(`[instria-consent] the consent ${what} could not be loaded; nothing is granted.`, error);
 const keys = Object.keys as <T extends object>(o: T) => (keyof T & string)[];
 
 /** Keys whose value differs between two flag maps. */
@@ -138,7 +142,8 @@ export function createConsentEngine<const C extends string = DefaultCategory>(
 
   /**
    * Runs `run` with the decision code: at once when it is here, else once it has loaded (which
-   * `load` starts). If it cannot load, the decision is not made and nothing is granted (fail closed).
+   * `load` starts). If it cannot load, the decision is not made and nothing is granted (fail
+   * closed) until a later action loads it.
    */
   function withDecisions(run: (decisions: Decisions) => void, load = true): void {
     if (decisions) return run(decisions);
@@ -151,10 +156,12 @@ export function createConsentEngine<const C extends string = DefaultCategory>(
       for (const next of waiting!.splice(0)) safe(() => next(decisions!), undefined);
     };
     if (setup.decisions) return install(setup.decisions);
-    setup.loadDecisions!(options).then(install, (error) =>
-      // Kept in production builds: the visitor's choice could not be made.
-      console.warn('[instria-consent] the consent code could not be loaded; nothing is granted.', error),
-    );
+    setup.loadDecisions!(options).then(install, (error) => {
+      // The choices waiting are dropped, not granted; the next one tries to load it again.
+      waiting = undefined;
+      loading = false;
+      notLoaded('code')(error);
+    });
   }
 
   /** Moves to the state of `decision`, removes what was withdrawn, and tells everyone. */
@@ -260,10 +267,7 @@ export function createConsentEngine<const C extends string = DefaultCategory>(
         .then((mount) => {
           if (!destroyed) unmountUI = mount(instance);
         })
-        .catch((error: unknown) => {
-          // Fail closed: nothing is granted without the UI. Kept in production builds.
-          console.warn('[instria-consent] the consent UI could not be loaded; nothing is granted.', error);
-        });
+        .catch(notLoaded('UI'));
       // Requested second: the banner is what the visitor waits for.
       withDecisions(() => {});
     }),

@@ -425,14 +425,21 @@ describe('decision code loaded on first need (the script tag)', () => {
     expect(document.cookie).not.toMatch(/_ga=/);
   });
 
-  it('fails closed, with a warning, when it cannot load', async () => {
+  it('fails closed, with a warning, when it cannot load; a later action tries again', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
-    const { consent } = lazy(memoryStorage(), vi.fn(() => Promise.reject(new Error('404'))));
+    const load = vi.fn((): Promise<typeof installDecisions> => Promise.reject(new Error('404')));
+    const { consent } = lazy(memoryStorage(), load);
     consent.acceptAll();
     await flush();
     expect(consent.granted('analytics')).toBe(false);
     expect(consent.state.get().decided).toBe(false);
     expect(warn).toHaveBeenCalledWith(expect.stringContaining('could not be loaded; nothing is granted'), expect.any(Error));
+    // The network is back: the next click loads it and decides that click only.
+    load.mockImplementation(() => Promise.resolve(installDecisions));
+    consent.rejectAll();
+    await flush();
+    expect(load).toHaveBeenCalledTimes(2);
+    expect(consent.state.get()).toMatchObject({ decided: true, method: 'reject-all', categories: { analytics: false } });
   });
 });
 
