@@ -267,7 +267,11 @@ export function createConsentEngine<const C extends string = DefaultCategory>(
         .then((mount) => {
           if (!destroyed) unmountUI = mount(instance);
         })
-        .catch(notLoaded('UI'));
+        .catch((error: unknown) => {
+          // Asked for again (the footer link, say), it is tried again.
+          uiRequested = false;
+          notLoaded('UI')(error);
+        });
       // Requested second: the banner is what the visitor waits for.
       withDecisions(() => {});
     }),

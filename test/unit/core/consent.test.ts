@@ -333,12 +333,16 @@ describe('UI state and loading', () => {
     expect(mount).toHaveBeenCalledTimes(1);
   });
 
-  it('fails closed, with a warning, when the UI cannot load', async () => {
+  it('fails closed, with a warning, when the UI cannot load; opening it again tries again', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
-    const consent = createConsentEngine({ categories, storage: memoryStorage() }, { loadUI: () => Promise.reject(new Error('404')) });
+    const loadUI = vi.fn(() => Promise.reject(new Error('404')));
+    const consent = createConsentEngine({ categories, storage: memoryStorage() }, { loadUI });
     await flush();
     expect(consent.granted('analytics')).toBe(false);
     expect(warn).toHaveBeenCalledWith(expect.stringContaining('could not be loaded'), expect.any(Error));
+    consent.showPreferences();
+    await flush();
+    expect(loadUI).toHaveBeenCalledTimes(2);
   });
 
   it('hide() closes without deciding; reset() forgets the decision and asks again', () => {
