@@ -342,3 +342,16 @@ test('a UI chunk that cannot load leaves everything refused, with one warning an
   await expect(page.locator('instria-consent')).toHaveCount(0);
   expect(await page.evaluate(() => [window.InstriaConsent!.granted!('analytics'), window.InstriaConsent!.state!.get().decided])).toEqual([false, false]);
 });
+
+test('after a failed UI load, the footer link tries again and opens the preferences', async ({ page }) => {
+  const warnings: string[] = [];
+  page.on('console', (message) => message.type() === 'warning' && warnings.push(message.text()));
+  let failures = 1;
+  await page.route('**/instria-consent.ui.js', (route) => (failures-- > 0 ? route.fulfill({ status: 503, body: '' }) : route.continue()));
+  await page.goto(url('split'));
+  await expect.poll(() => warnings.length).toBe(1);
+  await expect(page.locator('instria-consent [data-part=banner]')).toHaveCount(0);
+  await page.getByRole('link', { name: 'Cookie preferences' }).click();
+  await expect(page.locator('instria-consent dialog')).toBeVisible();
+  expect(await page.evaluate(() => window.InstriaConsent!.granted!('analytics'))).toBe(false);
+});
