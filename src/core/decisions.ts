@@ -18,17 +18,18 @@ const newConsentId = (): string =>
  */
 function trackersOf(options: ResolvedOptions, categories: string[], services: string[]): NameMatcher[] {
   const names: NameMatcher[] = [];
-  services = [...services];
   const add = (list?: readonly NameMatcher[]) => list && names.push(...list);
+  // Each service once, and only the valid ones the options kept (ids a config misspelt are not).
+  const all = new Set(services);
   for (const id of categories) {
-    const config = options.categories[id]!;
-    add(config.cookies);
+    add(options.categories[id]!.cookies);
     add(id === 'analytics' ? KNOWN_ANALYTICS : id === 'marketing' ? KNOWN_MARKETING : undefined);
-    for (const service in config.services) services.push(service);
   }
-  for (const service of services) {
-    add(options.services[service]!.cookies);
-    add(KNOWN_SERVICES[service]);
+  for (const service in options.serviceCategory) {
+    if (all.has(service) || categories.includes(options.serviceCategory[service]!)) {
+      add(options.services[service]!.cookies);
+      add(KNOWN_SERVICES[service]);
+    }
   }
   return names;
 }

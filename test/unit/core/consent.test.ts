@@ -280,6 +280,19 @@ describe('withdrawal', () => {
     expect(change.mock.calls[0]![0].reloadRecommended).toBe(true);
   });
 
+  it('cleans up after a config with an invalid service id without throwing into the page', () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const consent = createConsentEngine({
+      categories: { essential: { required: true }, analytics: { services: { 'bad id': { cookies: ['keep'] }, ga4: { cookies: ['_ga4only'] } } } },
+      storage: memoryStorage(),
+    });
+    consent.acceptAll();
+    document.cookie = '_ga4only=1;Path=/';
+    expect(() => consent.withdraw()).not.toThrow();
+    expect(consent.state.get().method).toBe('withdraw');
+    expect(document.cookie).not.toContain('_ga4only');
+  });
+
   it('removes trackers left from an earlier consent when the page loads undecided', () => {
     document.cookie = '_ga=GA1.1.1;Path=/';
     make();
