@@ -35,5 +35,3 @@ export function fallbackStorage(stores: ConsentStorage[]): ConsentStorage {
 export function defaultStorage(cookie: ResolvedOptions['cookie']): ConsentStorage {
   return fallbackStorage([cookieStorage(cookie), localStorageStore(cookie.name), memoryStorage()]);
 }
-
-
