@@ -1,5 +1,6 @@
 import type { Consent } from '../core/types';
 import type { Translate } from './i18n';
+import { noting, shown } from './shown';
 
 /** Props of {@link Banner}. */
 export interface BannerProps {
@@ -14,7 +15,11 @@ export interface BannerProps {
  *
  * @example <Banner consent={consent} t={t} />
  */
-export function Banner({ consent, t }: BannerProps) {
+export function Banner({ consent, t: translate }: BannerProps) {
+  // What this render shows, for the consent record of the decision a button makes.
+  const texts = {};
+  const t = noting(translate, texts);
+  const decide = (action: () => void) => () => (shown(consent, 'banner', texts), action());
   const { categories, optional, privacyPolicyUrl } = consent.options;
   const purposes = optional.map((id) => t(id, categories[id]!.label)).join(', ');
   const text = t('text')
@@ -29,10 +34,10 @@ export function Banner({ consent, t }: BannerProps) {
         </p>
       </div>
       <div data-part="actions">
-        <button type="button" data-part="accept" onClick={() => consent.acceptAll()}>
+        <button type="button" data-part="accept" onClick={decide(() => consent.acceptAll())}>
           {t('acceptAll')}
         </button>
-        <button type="button" data-part="reject" onClick={() => consent.rejectAll()}>
+        <button type="button" data-part="reject" onClick={decide(() => consent.rejectAll())}>
           {t('rejectAll')}
         </button>
         <button type="button" data-part="customize" onClick={() => consent.showPreferences()}>

@@ -1,6 +1,7 @@
 import { Component, createRef } from 'preact';
 import type { Consent, ConsentState } from '../core/types';
 import type { Translate } from './i18n';
+import { dismissed, noting, shown } from './shown';
 
 /** Props of {@link Preferences}. */
 export interface PreferencesProps {
@@ -25,6 +26,8 @@ const FOCUSABLE = 'button,input,a[href]';
  */
 export class Preferences extends Component<PreferencesProps> {
   ref = createRef<HTMLDialogElement>();
+  /** The strings of the last render: what the visitor sees, for the consent records. */
+  texts: Record<string, string> = {};
 
   /** The `<dialog>`, this component's root element. */
   get dialog(): HTMLDialogElement {
@@ -60,7 +63,23 @@ export class Preferences extends Component<PreferencesProps> {
     const categories: Record<string, boolean> = {};
     const services: Record<string, boolean> = {};
     for (const box of this.boxes()) (box.dataset.category ? services : categories)[box.name] = box.checked;
-    this.props.consent.set(categories, { services });
+    this.decide(() => this.props.consent.set(categories, { services }));
+  }
+
+  /** Makes a decision, telling the consent records it comes from this dialog. */
+  decide(action: () => void): void {
+    shown(this.props.consent, 'dialog', this.texts);
+    action();
+  }
+
+  /**
+   * Closes without a choice (close button, Escape): recorded as a dismissal, deciding nothing.
+   * Only while the dialog is the view: its `close` event may follow a decision that removed it.
+   */
+  dismiss(): void {
+    const { consent, onDismiss } = this.props;
+    if (consent.view.get() === 'preferences') dismissed(consent, this.texts);
+    onDismiss();
   }
 
   /** Tab and Shift+Tab wrap inside the dialog instead of leaving for the browser's UI. */
@@ -76,7 +95,8 @@ export class Preferences extends Component<PreferencesProps> {
     }
   }
 
-  override render({ consent, state, t, onDismiss }: PreferencesProps) {
+  override render({ consent, state, t: translate }: PreferencesProps) {
+    const t = noting(translate, (this.texts = {}));
     const { categories, privacyPolicyUrl } = consent.options;
     const ids = Object.keys(categories);
     return (
@@ -87,12 +107,12 @@ export class Preferences extends Component<PreferencesProps> {
         onKeyDown={(e) => this.trap(e)}
         // Escape: the browser closes the dialog (and may skip `cancel`), so react to `close`.
         // See: https://html.spec.whatwg.org/multipage/interaction.html#close-requests
-        onClose={onDismiss}
+        onClose={() => this.dismiss()}
         onChange={(e) => this.sync(e)}
       >
         <header>
           <h2 id="ic-dialog-title">{t('preferences')}</h2>
-          <button type="button" data-part="close" aria-label={t('close')} onClick={onDismiss}>
+          <button type="button" data-part="close" aria-label={t('close')} onClick={() => this.dismiss()}>
             ×
           </button>
         </header>
@@ -139,10 +159,10 @@ export class Preferences extends Component<PreferencesProps> {
           })}
         </div>
         <div data-part="footer">
-          <button type="button" data-part="reject" onClick={() => consent.rejectAll()}>
+          <button type="button" data-part="reject" onClick={() => this.decide(() => consent.rejectAll())}>
             {t('rejectAll')}
           </button>
-          <button type="button" data-part="accept" onClick={() => consent.acceptAll()}>
+          <button type="button" data-part="accept" onClick={() => this.decide(() => consent.acceptAll())}>
             {t('acceptAll')}
           </button>
           <button type="button" data-part="save" onClick={() => this.save()}>

@@ -1,4 +1,5 @@
 import { uiLanguage } from '../language';
+import type { RecordHooks } from '../integrations/records';
 import type { Consent } from '../types';
 
 /**
@@ -40,7 +41,11 @@ export function placeholderFor(consent: Consent, embed: HTMLElement): HTMLElemen
   const button = make('button', 'placeholder-allow', text('placeholderAllow', 1)) as HTMLButtonElement;
   if (service) box.dataset.service = service;
   button.type = 'button';
-  button.onclick = () => (service ? consent.set({}, { services: { [service]: true } }) : consent.set({ [category]: true }));
+  // The consent records read what was shown from the placeholder itself (channel `placeholder`).
+  button.onclick = () => (
+    ((consent as Consent & RecordHooks)._shown = box),
+    service ? consent.set({}, { services: { [service]: true } }) : consent.set({ [category]: true })
+  );
   box.append(make('p', 'placeholder-text', text('placeholderText', 0)), button);
   embed.before(box);
   embed.hidden = true;

@@ -1,12 +1,18 @@
+import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { encodeDecision } from '../../../../src/core/codec';
 import { createConsentEngine } from '../../../../src/core/consent';
+import { gating } from '../../../../src/core/gating/index';
 import {
   OUTBOX_KEY,
   OUTBOX_LIMIT,
   RECORD_SCHEMA_VERSION,
+  buildRecord,
   consentRecords,
+  hashInput,
+  textHash,
   type ConsentRecord,
+  type RecordHooks,
 } from '../../../../src/core/integrations/records';
 import type { Consent, ConsentStorage } from '../../../../src/core/types';
 import { memoryStorage } from '../../../../src/storage/memory';
@@ -31,10 +37,31 @@ function make(storage: ConsentStorage = memoryStorage(), extra: { gpc?: boolean 
 /** Bodies of every POST made, parsed. */
 const posted = (): ConsentRecord[] => fetchMock.mock.calls.map(([, init]) => JSON.parse((init as RequestInit).body as string));
 const outbox = (): { last?: string; queue: ConsentRecord[] } | null => JSON.parse(localStorage.getItem(OUTBOX_KEY)!);
-/** Lets pending fetch promises and their continuations run. */
-const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+/**
+ * Lets pending work run: the SHA-256 of each record (Web Crypto, asynchronous), then the fetch
+ * promises and their continuations.
+ */
+const settle = async () => {
+  await hashed();
+  for (let i = 0; i < 3; i++) await new Promise((resolve) => setTimeout(resolve, 0));
+};
+/** Waits for every SHA-256 started (each starts a microtask after its decision): their records are then in the outbox. */
+let digests: Promise<unknown>[] = [];
+const hashed = async () => {
+  for (let round = 0; round < 3; round++) {
+    for (let i = 0; i < 10; i++) await Promise.resolve();
+    await Promise.allSettled(digests);
+  }
+};
+const realDigest = crypto.subtle.digest.bind(crypto.subtle);
 
 beforeEach(() => {
+  digests = [];
+  vi.spyOn(crypto.subtle, 'digest').mockImplementation((...args: Parameters<SubtleCrypto['digest']>) => {
+    const digest = realDigest(...args);
+    digests.push(digest);
+    return digest;
+  });
   localStorage.clear();
   responses = [];
   fetchMock = vi.fn(async () => new Response(null, { status: responses.shift() ?? 201 }));
@@ -43,7 +70,9 @@ beforeEach(() => {
   Object.defineProperty(navigator, 'sendBeacon', { value: beacon, configurable: true });
   history.replaceState(null, '', '/pricing?utm_source=mail&email=a%40b.c#plans');
 });
-afterEach(() => {
+afterEach(async () => {
+  // Records still being hashed land in the outbox now, not in the next test's.
+  await hashed();
   for (const consent of instances.splice(0)) consent.destroy();
   vi.useRealTimers();
   vi.unstubAllGlobals();
@@ -74,7 +103,15 @@ describe('consentRecords: the record', () => {
       language: 'fr',
       sdkVersion: '0.0.0-test',
       pageUrl: `${location.origin}/pricing`,
+      channel: 'api',
+      textHash: await textHash(consent.options),
+      controller: location.hostname,
+      policyUrl: `${location.origin}/privacy`,
+      expiresAt: new Date(state.decidedAt! + 182 * 864e5).toISOString(),
+      previousRecordId: null,
     });
+    expect(record.textHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(RECORD_SCHEMA_VERSION).toBe(2);
     // Minimisation: no query string, fragment, user agent or anything else identifying.
     const body = (init.body as string).toLowerCase();
     expect(body).not.toMatch(/utm|email|plans|useragent|user_agent|mozilla|"ip"/);
@@ -163,6 +200,7 @@ describe('consentRecords: delivery', () => {
     responses = [500, 503];
     const consent = make();
     consent.acceptAll();
+    await hashed();
     await vi.advanceTimersByTimeAsync(0);
     expect(fetchMock).toHaveBeenCalledTimes(1);
     expect(outbox()!.queue).toHaveLength(1);
@@ -195,6 +233,7 @@ describe('consentRecords: delivery', () => {
     vi.useFakeTimers();
     responses = [429, 408, 201];
     make().acceptAll();
+    await hashed();
     await vi.advanceTimersByTimeAsync(0);
     expect(outbox()?.queue).toHaveLength(1);
     await vi.advanceTimersByTimeAsync(1000);
@@ -208,6 +247,7 @@ describe('consentRecords: delivery', () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     fetchMock.mockRejectedValueOnce(new TypeError('Failed to fetch'));
     make().rejectAll();
+    await hashed();
     await vi.advanceTimersByTimeAsync(0);
     expect(outbox()!.queue).toHaveLength(1);
     await vi.advanceTimersByTimeAsync(1000);
@@ -239,6 +279,8 @@ describe('consentRecords: delivery', () => {
     await settle();
     // "older-1" is in flight (keepalive fetch survives the page): only the new one goes by beacon.
     consent.rejectAll();
+    // Its hash is computed first (Web Crypto answers within the task, long before a page can unload).
+    await hashed();
     dispatchEvent(new Event('pagehide'));
     expect(beacon).toHaveBeenCalledTimes(1);
     const [url, body] = beacon.mock.calls[0] as [string, string];
@@ -254,6 +296,7 @@ describe('consentRecords: delivery', () => {
     const old = Array.from({ length: OUTBOX_LIMIT }, (_, i) => ({ recordId: `old-${i}` }));
     localStorage.setItem(OUTBOX_KEY, JSON.stringify({ queue: old }));
     make().acceptAll();
+    await hashed();
     const queue = outbox()!.queue;
     expect(queue).toHaveLength(OUTBOX_LIMIT);
     expect(queue[0]!.recordId).toBe('old-1');
@@ -284,9 +327,184 @@ describe('consentRecords: delivery', () => {
     fetchMock.mockImplementation(async () => new Response(null, { status: 500 }));
     const consent = make();
     consent.acceptAll();
+    await hashed();
     await vi.advanceTimersByTimeAsync(0);
     consent.destroy();
     await vi.advanceTimersByTimeAsync(60_000);
     expect(fetchMock).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('consentRecords: schema 2 fields (proof of consent)', () => {
+  it('carries controller, absolute policy URL, expiry and the channel of an API call', async () => {
+    const consent = createConsentEngine({
+      categories,
+      storage: memoryStorage(),
+      privacyPolicyUrl: '../legal/privacy?v=3',
+      expiresAfterDays: 30,
+      plugins: [consentRecords(ENDPOINT)],
+    });
+    instances.push(consent as Consent);
+    consent.rejectAll();
+    await settle();
+    const state = consent.state.get();
+    expect(posted()[0]).toMatchObject({
+      schemaVersion: 2,
+      channel: 'api',
+      // No `controller` option: the host name.
+      controller: location.hostname,
+      policyUrl: `${location.origin}/legal/privacy?v=3`,
+      expiresAt: new Date(state.decidedAt! + 30 * 864e5).toISOString(),
+      previousRecordId: null,
+    });
+  });
+
+  it('names the controller the `controller` option gives', () => {
+    const state = { decided: true, categories: { analytics: true }, services: {}, id: 'abcdef12-3456', decidedAt: 1795780800000, revision: 1, method: 'custom' } as const;
+    const options = { expiresAfterDays: 182, privacyPolicyUrl: 'https://instria.fr/confidentialite' };
+    expect(buildRecord(state, 'fr', { ...options, controller: 'Instria SAS' })).toMatchObject({
+      controller: 'Instria SAS',
+      policyUrl: 'https://instria.fr/confidentialite',
+      recordId: 'abcdef12-3456-1795780800000-custom-g',
+      expiresAt: new Date(1795780800000 + 182 * 864e5).toISOString(),
+    });
+    expect(buildRecord(state, 'fr', { ...options, controller: '' }).controller).toBe(location.hostname);
+  });
+
+  it('links each record to the previous one of the same consent id, also after a reload', async () => {
+    const storage = memoryStorage();
+    const first = make(storage);
+    first.rejectAll();
+    await settle();
+    first.set({ analytics: true });
+    await settle();
+    first.destroy();
+    // Next page load: same stored decision, same outbox.
+    const second = make(storage);
+    second.withdraw();
+    await settle();
+    const [a, b, c] = posted();
+    expect([a!.previousRecordId, b!.previousRecordId, c!.previousRecordId]).toEqual([null, a!.recordId, b!.recordId]);
+    expect(new Set(posted().map((r) => r.consentId)).size).toBe(1);
+    // A new consent id (after reset()) starts a new chain.
+    second.reset();
+    second.acceptAll();
+    await settle();
+    expect(posted().at(-1)!.previousRecordId).toBeNull();
+  });
+
+  it('takes the channel the UI set for the next decision only; GPC is always gpc', async () => {
+    const consent = make() as Consent & RecordHooks;
+    consent._shown = { channel: 'banner', texts: { acceptAll: 'Accept all' } };
+    consent.acceptAll();
+    consent.rejectAll();
+    await settle();
+    expect(posted().map((r) => r.channel)).toEqual(['banner', 'api']);
+    expect(posted()[0]!.textHash).toBe(await textHash(consent.options, { acceptAll: 'Accept all' }));
+    expect(posted()[1]!.textHash).toBe(await textHash(consent.options));
+    expect(consent._shown).toBeUndefined();
+
+    localStorage.clear();
+    Object.defineProperty(navigator, 'globalPrivacyControl', { value: true, configurable: true });
+    try {
+      make(memoryStorage(), { gpc: true });
+      await settle();
+      expect(posted().at(-1)).toMatchObject({ method: 'gpc', channel: 'gpc', textHash: await textHash(consent.options) });
+    } finally {
+      delete (navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl;
+    }
+  });
+
+  it('an embed placeholder is the channel placeholder, hashed with the texts it showed', async () => {
+    const consent = make() as Consent & RecordHooks;
+    const box = document.createElement('div');
+    box.innerHTML = '<p data-part="placeholder-text">Video is blocked.</p><button data-part="placeholder-allow">Allow Video</button>';
+    consent._shown = box;
+    consent.set({}, { services: { ga4: true } });
+    await settle();
+    expect(posted()[0]!.channel).toBe('placeholder');
+    expect(posted()[0]!.textHash).toBe(
+      await textHash(consent.options, { 'placeholder-text': 'Video is blocked.', 'placeholder-allow': 'Allow Video' }),
+    );
+  });
+
+  it('the "Allow" of a real embed placeholder records the placeholder channel and its texts', async () => {
+    document.body.innerHTML = '<iframe data-consent="analytics" data-service="ga4" data-src="https://video.test/e"></iframe>';
+    const consent = createConsentEngine({
+      categories: { essential: { required: true }, analytics: { services: { ga4: { label: 'VideoTube' } } } },
+      storage: memoryStorage(),
+      plugins: [gating(), consentRecords(ENDPOINT)],
+    });
+    instances.push(consent as Consent);
+    await settle();
+    document.querySelector<HTMLButtonElement>('[data-part="placeholder-allow"]')!.click();
+    await settle();
+    expect(posted()[0]).toMatchObject({ method: 'custom', channel: 'placeholder', services: { ga4: 'granted' } });
+    expect(posted()[0]!.textHash).toBe(
+      await textHash(consent.options, {
+        'placeholder-text': 'VideoTube is blocked. Allowing it lets VideoTube set cookies and learn about your visit.',
+        'placeholder-allow': 'Allow VideoTube',
+      }),
+    );
+    document.body.innerHTML = '';
+  });
+
+  it('records a dismissal as method dismiss, changing nothing; before any decision, under an id of its own', async () => {
+    const consent = make() as Consent & RecordHooks;
+    const before = consent.state.get();
+    consent._dismissed!({ close: 'Close' });
+    await settle();
+    expect(consent.state.get()).toBe(before);
+    const dismissal = posted()[0]!;
+    expect(dismissal).toMatchObject({
+      method: 'dismiss',
+      channel: 'dialog',
+      categories: { essential: 'granted', analytics: 'denied', marketing: 'denied' },
+      expiresAt: null,
+      previousRecordId: null,
+      textHash: await textHash(consent.options, { close: 'Close' }),
+    });
+    expect(dismissal.consentId).toMatch(/^[0-9a-f-]{32,36}$/);
+    expect(dismissal.recordId).toBe(`${dismissal.consentId}-${Date.parse(dismissal.time)}-dismiss-gddddd`.slice(0, dismissal.recordId.length));
+
+    // After a decision, a dismissal is chained to it and carries the decision's expiry.
+    consent.acceptAll();
+    await settle();
+    consent._dismissed!({});
+    await settle();
+    const [, decision, again] = posted();
+    expect(again).toMatchObject({ method: 'dismiss', consentId: decision!.consentId, previousRecordId: decision!.recordId, expiresAt: decision!.expiresAt });
+    expect(consent.state.get().method).toBe('accept-all');
+  });
+});
+
+describe('textHash', () => {
+  const options = { revision: 1, categories: { essential: { required: true }, analytics: { label: 'Analytics', services: { ga4: { label: 'Google Analytics', cookies: [/^_ga/] } } } } };
+
+  it('is a SHA-256 of the documented canonical JSON, stable for the same content in any key order', async () => {
+    const texts = { acceptAll: 'Accept all', rejectAll: 'Reject all' };
+    const input = hashInput(options, texts);
+    expect(input).toBe(
+      '{"options":{"categories":{"analytics":{"label":"Analytics","services":{"ga4":{"label":"Google Analytics"}}},"essential":{"required":true,"services":{}}},"revision":1},"texts":{"acceptAll":"Accept all","rejectAll":"Reject all"}}',
+    );
+    const expected = createHash('sha256').update(input).digest('hex');
+    expect(await textHash(options, texts)).toBe(expected);
+    expect(await textHash(options, { rejectAll: 'Reject all', acceptAll: 'Accept all' })).toBe(expected);
+    // api/gpc decisions: the options part only.
+    expect(hashInput(options)).toBe(input.slice(0, input.indexOf(',"texts"')) + '}');
+  });
+
+  it('changes when a string override, a service or the revision changes', async () => {
+    const base = await textHash(options, { acceptAll: 'Accept all' });
+    expect(await textHash(options, { acceptAll: 'OK for me' })).not.toBe(base);
+    const withService = { ...options, categories: { ...options.categories, analytics: { ...options.categories.analytics, services: { ...options.categories.analytics.services, hotjar: {} } } } };
+    expect(await textHash(withService, { acceptAll: 'Accept all' })).not.toBe(base);
+    expect(await textHash({ ...options, revision: 2 }, { acceptAll: 'Accept all' })).not.toBe(base);
+  });
+
+  it('is null, not a throw, where Web Crypto is missing (an http page)', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    vi.spyOn(crypto.subtle, 'digest').mockRejectedValue(new TypeError('no subtle'));
+    expect(await textHash(options)).toBeNull();
   });
 });
