@@ -1,10 +1,10 @@
 // Types of server.mjs, for TypeScript users and for the project's own tests.
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 
-/** A record as the SDK sends it (see src/core/integrations/records.ts `ConsentRecord`). */
-export interface ConsentRecord {
+/** A schema 1 record (SDK 0.1). */
+export interface ConsentRecordV1 {
   recordId: string;
-  schemaVersion: number;
+  schemaVersion: 1;
   consentId: string;
   time: string;
   revision: number;
@@ -15,6 +15,21 @@ export interface ConsentRecord {
   sdkVersion: string;
   pageUrl: string;
 }
+
+/** A record as the SDK sends it (see src/core/integrations/records.ts `ConsentRecord`), schema 2. */
+export interface ConsentRecordV2 extends Omit<ConsentRecordV1, 'schemaVersion' | 'method'> {
+  schemaVersion: 2;
+  method: ConsentRecordV1['method'] | 'dismiss';
+  channel: 'banner' | 'dialog' | 'placeholder' | 'api' | 'gpc';
+  textHash: string | null;
+  controller: string;
+  policyUrl: string;
+  expiresAt: string | null;
+  previousRecordId: string | null;
+}
+
+/** A record the receiver accepts: schema 2, or schema 1. */
+export type ConsentRecord = ConsentRecordV1 | ConsentRecordV2;
 
 /** A stored record: what was sent, plus the server's time of receipt. */
 export type StoredRecord = ConsentRecord & { receivedAt: string };
@@ -34,7 +49,8 @@ export interface HandlerOptions {
   log?: (line: string) => void;
 }
 
-export const SCHEMA_VERSION: number;
+export const SCHEMA_VERSION: 2;
+export const SCHEMA_VERSIONS: number[];
 export const MAX_BODY_BYTES: number;
 export function recordIdOf(record: Omit<ConsentRecord, 'recordId'>): string;
 export function validateRecord(record: unknown): string | null;

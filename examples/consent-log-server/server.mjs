@@ -15,13 +15,20 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 
-/** The only record format accepted (records.ts `RECORD_SCHEMA_VERSION`). */
-export const SCHEMA_VERSION = 1;
+/** The record format the SDK sends (records.ts `RECORD_SCHEMA_VERSION`). */
+export const SCHEMA_VERSION = 2;
+
+/** Formats accepted: 2, and 1 from SDK 0.1 pages still cached or outboxes still draining. */
+export const SCHEMA_VERSIONS = [1, 2];
 
 /** Largest body accepted, in bytes; a record is well under 2 kB. */
 export const MAX_BODY_BYTES = 16 * 1024;
 
 const METHODS = ['accept-all', 'reject-all', 'custom', 'gpc', 'withdraw'];
+/** Schema 2 adds `dismiss`: the preferences dialog closed without a choice (no consent). */
+const METHODS_V2 = [...METHODS, 'dismiss'];
+const CHANNELS = ['banner', 'dialog', 'placeholder', 'api', 'gpc'];
+const SHA256_HEX = /^[0-9a-f]{64}$/;
 const ID = /^[A-Za-z0-9_-]{1,40}$/;
 const CONSENT_ID = /^[A-Za-z0-9-]{8,64}$/;
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/;
@@ -48,6 +55,19 @@ const isPageUrl = (value) => {
   }
 };
 
+/** An absolute http(s) URL without credentials (a privacy policy's may carry `?v=3`). */
+const isPolicyUrl = (value) => {
+  if (typeof value !== 'string' || value.length > 2048) return false;
+  try {
+    const url = new URL(value);
+    return /^https?:$/.test(url.protocol) && !url.username && !url.password;
+  } catch {
+    return false;
+  }
+};
+
+const isIsoTime = (v) => isString(ISO_TIME)(v) && !Number.isNaN(Date.parse(v));
+
 /**
  * The id a record must carry: `consentId-timeInMs-method-choices`, choices being `g` (granted)
  * or `d` (denied) per category then per service, in the record's order. Derived from the content,
@@ -61,11 +81,11 @@ export const recordIdOf = (record) =>
     [...Object.values(record.categories), ...Object.values(record.services)].map((grant) => grant[0]).join(''),
   ].join('-');
 
-/** Field → validator. Every field is required; no other field is accepted. */
-const FIELDS = {
-  schemaVersion: (v) => v === SCHEMA_VERSION,
+/** Field → validator, schema 1. Every field is required; no other field is accepted. */
+const FIELDS_V1 = {
+  schemaVersion: (v) => v === 1,
   consentId: isString(CONSENT_ID),
-  time: (v) => isString(ISO_TIME)(v) && !Number.isNaN(Date.parse(v)),
+  time: isIsoTime,
   revision: (v) => Number.isInteger(v) && v >= 0 && v < 1e6,
   method: (v) => METHODS.includes(v),
   categories: isGrants,
@@ -77,6 +97,27 @@ const FIELDS = {
   recordId: (v, r) => typeof v === 'string' && v === recordIdOf(r),
 };
 
+/** Schema 2: schema 1's fields, `dismiss` as a method, and six more (README "Consent records"). */
+const FIELDS_V2 = {
+  ...FIELDS_V1,
+  schemaVersion: (v) => v === 2,
+  method: (v) => METHODS_V2.includes(v),
+  channel: (v, r) => CHANNELS.includes(v) && (r.method !== 'gpc' || v === 'gpc') && (r.method !== 'dismiss' || v === 'dialog'),
+  // null only where the page had no Web Crypto (not https).
+  textHash: (v) => v === null || isString(SHA256_HEX)(v),
+  controller: (v) => typeof v === 'string' && v.length > 0 && v.length <= 200,
+  policyUrl: isPolicyUrl,
+  // After the decision, at most 13 months later (the SDK's ceiling, 395 days); null only for a
+  // dismissal made before any decision (nothing to expire).
+  expiresAt: (v, r) =>
+    v === null ? r.method === 'dismiss' : isIsoTime(v) && Date.parse(v) > Date.parse(r.time) && Date.parse(v) <= Date.parse(r.time) + 396 * 864e5,
+  previousRecordId: (v, r) => v === null || (typeof v === 'string' && v.length <= 200 && v.startsWith(`${r.consentId}-`) && v !== r.recordId),
+  recordId: FIELDS_V1.recordId,
+};
+
+/** The six fields schema 2 adds, in record order; null in the store for schema 1 records. */
+const V2_FIELDS = ['channel', 'textHash', 'controller', 'policyUrl', 'expiresAt', 'previousRecordId'];
+
 /**
  * Checks a parsed record against the schema.
  * @returns {string | null} what is wrong, or null when the record is valid
@@ -84,13 +125,24 @@ const FIELDS = {
  */
 export function validateRecord(record) {
   if (!isObject(record)) return 'the record must be a JSON object';
-  for (const key of Object.keys(record)) if (!(key in FIELDS)) return `unknown field "${key}"`;
-  for (const [key, valid] of Object.entries(FIELDS)) {
+  if (!SCHEMA_VERSIONS.includes(record.schemaVersion)) return 'invalid field "schemaVersion"';
+  const fields = record.schemaVersion === 1 ? FIELDS_V1 : FIELDS_V2;
+  for (const key of Object.keys(record)) if (!(key in fields)) return `unknown field "${key}"`;
+  for (const [key, valid] of Object.entries(fields)) {
     if (!(key in record)) return `missing field "${key}"`;
     if (!valid(record[key], record)) return `invalid field "${key}"`;
   }
   return null;
 }
+
+/** `policyUrl` → `policy_url`. */
+const snake = (field) => field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+
+/** The stored record with its fields in the order the SDK sends them, `receivedAt` after `time`. */
+const inRecordOrder = ({ recordId, schemaVersion, consentId, time, receivedAt, revision, method, categories, services, language, sdkVersion, pageUrl, ...v2 }) => ({
+  recordId, schemaVersion, consentId, time, receivedAt, revision, method, categories, services, language, sdkVersion, pageUrl,
+  ...(schemaVersion >= 2 && Object.fromEntries(V2_FIELDS.map((field) => [field, v2[field]]))),
+});
 
 /**
  * Opens (or creates) the record store. `filename` is a SQLite file, or `:memory:` for tests.
@@ -116,18 +168,23 @@ export function createRecordStore(filename = ':memory:') {
     page_url       TEXT NOT NULL
   ) WITHOUT ROWID;
   CREATE INDEX IF NOT EXISTS records_consent_id ON records (consent_id);`);
-  const insert = db.prepare(`INSERT OR IGNORE INTO records VALUES
-    (@recordId, @schemaVersion, @consentId, @time, @receivedAt, @revision, @method, @categories, @services, @language, @sdkVersion, @pageUrl)`);
+  // Schema 2's columns, added to a store created by an earlier receiver; null for schema 1 records.
+  const columns = new Set(db.prepare('PRAGMA table_info(records)').all().map((column) => column.name));
+  for (const field of V2_FIELDS) if (!columns.has(snake(field))) db.exec(`ALTER TABLE records ADD COLUMN ${snake(field)} TEXT`);
+  const insert = db.prepare(`INSERT OR IGNORE INTO records
+    (record_id, schema_version, consent_id, time, received_at, revision, method, categories, services, language, sdk_version, page_url, ${V2_FIELDS.map(snake).join(', ')})
+    VALUES (@recordId, @schemaVersion, @consentId, @time, @receivedAt, @revision, @method, @categories, @services, @language, @sdkVersion, @pageUrl, ${V2_FIELDS.map((f) => `@${f}`).join(', ')})`);
   const all = db.prepare('SELECT * FROM records ORDER BY received_at, record_id');
   return {
     /** Stores a valid record; returns false if a record with this id was already stored. */
     insert(record, receivedAt = new Date()) {
-      const row = { ...record, receivedAt: receivedAt.toISOString(), categories: JSON.stringify(record.categories), services: JSON.stringify(record.services) };
+      const row = { ...Object.fromEntries(V2_FIELDS.map((f) => [f, null])), ...record, receivedAt: receivedAt.toISOString(), categories: JSON.stringify(record.categories), services: JSON.stringify(record.services) };
       return insert.run(row).changes === 1;
     },
     /** Every record, in the order received, in the shape it was sent plus `receivedAt`. */
     list() {
       return all.all().map((row) => ({
+        ...Object.fromEntries(V2_FIELDS.map((field) => [field, row[snake(field)]])),
         recordId: row.record_id,
         schemaVersion: row.schema_version,
         consentId: row.consent_id,
@@ -140,22 +197,23 @@ export function createRecordStore(filename = ':memory:') {
         language: row.language,
         sdkVersion: row.sdk_version,
         pageUrl: row.page_url,
-      }));
+      })).map(inRecordOrder);
     },
     close: () => db.close(),
   };
 }
 
-const CSV_COLUMNS = ['recordId', 'schemaVersion', 'consentId', 'time', 'receivedAt', 'revision', 'method', 'categories', 'services', 'language', 'sdkVersion', 'pageUrl'];
+const CSV_COLUMNS = ['recordId', 'schemaVersion', 'consentId', 'time', 'receivedAt', 'revision', 'method', 'categories', 'services', 'language', 'sdkVersion', 'pageUrl', ...V2_FIELDS];
 
 /** One CSV cell (RFC 4180 quoting), with a leading `'` before `= + - @` so spreadsheets show, not run, it. */
 function csvCell(value) {
+  if (value === null || value === undefined) return '';
   let text = typeof value === 'object' ? JSON.stringify(value) : String(value);
   if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
-/** The records as CSV, one row per record, categories and services as JSON. */
+/** The records as CSV, one row per record, categories and services as JSON; schema 2's columns empty for schema 1 records. */
 export function toCsv(records) {
   return [CSV_COLUMNS.join(','), ...records.map((r) => CSV_COLUMNS.map((c) => csvCell(r[c])).join(','))].join('\r\n') + '\r\n';
 }

@@ -4,8 +4,12 @@ import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3';
 import {
   type ConsentRecord,
+  type ConsentRecordV1,
+  type ConsentRecordV2,
+  createRecordStore,
   recordIdOf,
   startReceiver,
   toCsv,
@@ -16,8 +20,8 @@ const SITE = 'https://www.instria.test';
 const servers: Server[] = [];
 const dirs: string[] = [];
 
-const record = (over: Partial<ConsentRecord> = {}): ConsentRecord => {
-  const base: ConsentRecord = {
+const record = (over: Partial<ConsentRecordV1> = {}): ConsentRecordV1 => {
+  const base: ConsentRecordV1 = {
     recordId: '3f0c8f0e-4d6b-4b8e-9a57-0c5a3c1d2e4f-1795780800000-reject-all-gdd',
     schemaVersion: 1,
     consentId: '3f0c8f0e-4d6b-4b8e-9a57-0c5a3c1d2e4f',
@@ -32,6 +36,29 @@ const record = (over: Partial<ConsentRecord> = {}): ConsentRecord => {
   };
   return { ...base, ...over };
 };
+
+/** The same decision as the SDK 0.2 sends it: schema 2. */
+const recordV2 = (over: Partial<ConsentRecordV2> = {}): ConsentRecordV2 => ({
+  ...record(),
+  schemaVersion: 2,
+  channel: 'banner',
+  textHash: 'a'.repeat(64),
+  controller: 'Instria',
+  policyUrl: 'https://www.instria.test/confidentialite?v=3',
+  expiresAt: new Date(1795780800000 + 182 * 864e5).toISOString(),
+  previousRecordId: null,
+  ...over,
+});
+
+/** A dismissal of the dialog before any decision: no consent, no expiry. */
+const dismissal = (): ConsentRecordV2 =>
+  recordV2({
+    recordId: '0a1b2c3d-4d6b-4b8e-9a57-0c5a3c1d2e4f-1795780800000-dismiss-gdd',
+    consentId: '0a1b2c3d-4d6b-4b8e-9a57-0c5a3c1d2e4f',
+    method: 'dismiss',
+    channel: 'dialog',
+    expiresAt: null,
+  });
 
 async function start(options: Parameters<typeof startReceiver>[0] = {}) {
   const receiver = await startReceiver({ port: 0, dbFile: ':memory:', allowedOrigins: [SITE], exportToken: 'tok', ...options });
@@ -67,15 +94,97 @@ describe('consent-log receiver: validation', () => {
     ['a missing field', (({ language: _, ...rest }) => rest)(record()), /missing field "language"/],
     ['a page URL with a query string', record({ pageUrl: 'https://www.instria.test/?email=a@b.c' }), /pageUrl/],
     ['a page URL with a fragment', record({ pageUrl: 'https://www.instria.test/#x' }), /pageUrl/],
-    ['an unknown method', { ...record(), method: 'dismiss' }, /method/],
+    ['"dismiss" in a schema 1 record (a schema 2 method)', { ...record(), method: 'dismiss' }, /method/],
+    ['schema 2 fields in a schema 1 record', { ...record(), channel: 'banner' }, /unknown field "channel"/],
     ['a grant that is not granted/denied', { ...record(), categories: { analytics: true } }, /categories/],
-    ['another schema version', record({ schemaVersion: 2 }), /schemaVersion/],
+    ['another schema version', { ...record(), schemaVersion: 3 }, /schemaVersion/],
+    ['a schema version as a string', { ...record(), schemaVersion: '1' }, /schemaVersion/],
     ['a record id that is not consentId-time-method-choices', record({ recordId: 'anything' }), /recordId/],
     ['a record id that does not match the choices', record({ categories: { essential: 'granted', analytics: 'granted' } }), /recordId/],
     ['a time that is not ISO 8601 UTC', record({ time: 'yesterday' }), /time/],
     ['an array', [record()], /JSON object/],
   ])('rejects %s', (_name, value, message) => {
     expect(validateRecord(value)).toMatch(message);
+  });
+});
+
+describe('consent-log receiver: schema 2', () => {
+  it('accepts schema 2 records, a dismissal before any decision, and schema 1 still', () => {
+    expect(validateRecord(recordV2())).toBeNull();
+    expect(validateRecord(recordV2({ textHash: null, previousRecordId: `${record().consentId}-1795780000000-accept-all-ggg` }))).toBeNull();
+    expect(validateRecord(dismissal())).toBeNull();
+    expect(validateRecord(record())).toBeNull();
+  });
+
+  it.each([
+    ['a missing v2 field', (({ controller: _, ...rest }) => rest)(recordV2()), /missing field "controller"/],
+    ['an unknown channel', recordV2({ channel: 'footer' as never }), /channel/],
+    ['a GPC decision from another channel', recordV2({ method: 'gpc', channel: 'banner', recordId: `${record().consentId}-1795780800000-gpc-gdd` }), /channel/],
+    ['a dismissal outside the dialog', { ...dismissal(), channel: 'banner' }, /channel/],
+    ['a text hash that is not 64 hex digits', recordV2({ textHash: 'ABC' }), /textHash/],
+    ['a text hash as a number', recordV2({ textHash: 12 as never }), /textHash/],
+    ['an empty controller', recordV2({ controller: '' }), /controller/],
+    ['a controller that is not a string', recordV2({ controller: ['Instria'] as never }), /controller/],
+    ['a relative policy URL', recordV2({ policyUrl: '/privacy' }), /policyUrl/],
+    ['a javascript: policy URL', recordV2({ policyUrl: 'javascript:alert(1)' }), /policyUrl/],
+    ['an expiry before the decision', recordV2({ expiresAt: new Date(1795780700000).toISOString() }), /expiresAt/],
+    ['an expiry beyond 13 months', recordV2({ expiresAt: new Date(1795780800000 + 400 * 864e5).toISOString() }), /expiresAt/],
+    ['no expiry for a decision', recordV2({ expiresAt: null }), /expiresAt/],
+    ['a previous record of another consent id', recordV2({ previousRecordId: 'ffffffff-1795780000000-accept-all-g' }), /previousRecordId/],
+    ['a record that is its own previous one', recordV2({ previousRecordId: record().recordId }), /previousRecordId/],
+  ])('rejects %s', (_name, value, message) => {
+    expect(validateRecord(value)).toMatch(message);
+  });
+
+  it('stores the new fields and exports them in JSON and CSV, beside schema 1 records', async () => {
+    const { url, post } = await start();
+    expect((await post(record())).status).toBe(201);
+    expect((await post(dismissal())).status).toBe(201);
+    const later = recordV2({
+      recordId: `${record().consentId}-1795780900000-accept-all-ggg`,
+      time: new Date(1795780900000).toISOString(),
+      method: 'accept-all',
+      categories: { essential: 'granted', analytics: 'granted' },
+      services: { matomo: 'granted' },
+      previousRecordId: record().recordId,
+    });
+    expect((await post(later)).status).toBe(201);
+    const auth = { authorization: 'Bearer tok' };
+    const json = await (await fetch(`${url}/export.json`, { headers: auth })).json();
+    // Each in the shape it was sent, plus receivedAt.
+    expect(json).toEqual([
+      { ...record(), receivedAt: expect.any(String) },
+      { ...dismissal(), receivedAt: expect.any(String) },
+      { ...later, receivedAt: expect.any(String) },
+    ]);
+    expect(Object.keys(json[2])).toEqual([...Object.keys(record()).slice(0, 4), 'receivedAt', ...Object.keys(later).slice(4)]);
+    const lines = (await (await fetch(`${url}/export.csv`, { headers: auth })).text()).trim().split('\r\n');
+    expect(lines[0]).toBe(
+      'recordId,schemaVersion,consentId,time,receivedAt,revision,method,categories,services,language,sdkVersion,pageUrl,channel,textHash,controller,policyUrl,expiresAt,previousRecordId',
+    );
+    expect(lines[1]).toMatch(/,https:\/\/www\.instria\.test\/tarifs,,,,,,$/);
+    expect(lines[2]).toMatch(/,dialog,a{64},Instria,https:\/\/www\.instria\.test\/confidentialite\?v=3,,$/);
+    expect(lines[3]).toContain(`,banner,${'a'.repeat(64)},Instria,`);
+    expect(lines[3]!.endsWith(`,${record().recordId}`)).toBe(true);
+  });
+
+  it('adds the schema 2 columns to a store an earlier receiver created', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'consent-log-'));
+    dirs.push(dir);
+    const file = join(dir, 'old.sqlite');
+    const old = new Database(file);
+    old.exec(`CREATE TABLE records (record_id TEXT PRIMARY KEY, schema_version INTEGER NOT NULL, consent_id TEXT NOT NULL,
+      time TEXT NOT NULL, received_at TEXT NOT NULL, revision INTEGER NOT NULL, method TEXT NOT NULL, categories TEXT NOT NULL,
+      services TEXT NOT NULL, language TEXT NOT NULL, sdk_version TEXT NOT NULL, page_url TEXT NOT NULL) WITHOUT ROWID`);
+    old.close();
+    const store = createRecordStore(file);
+    expect(store.insert(record())).toBe(true);
+    expect(store.insert(recordV2({ recordId: `${record().consentId}-1795780900000-reject-all-gdd`, time: new Date(1795780900000).toISOString() }))).toBe(true);
+    expect(store.list().map((r) => [r.schemaVersion, 'channel' in r ? r.channel : undefined])).toEqual([
+      [1, undefined],
+      [2, 'banner'],
+    ]);
+    store.close();
   });
 });
 
@@ -163,7 +272,7 @@ describe('consent-log receiver: HTTP', () => {
     const csv = await fetch(`${url}/export.csv`, { headers: auth });
     expect(csv.headers.get('content-type')).toMatch(/^text\/csv/);
     const lines = (await csv.text()).trim().split('\r\n');
-    expect(lines[0]).toBe('recordId,schemaVersion,consentId,time,receivedAt,revision,method,categories,services,language,sdkVersion,pageUrl');
+    expect(lines[0]).toMatch(/^recordId,schemaVersion,consentId,time,receivedAt,revision,method,categories,services,language,sdkVersion,pageUrl,/);
     expect(lines).toHaveLength(3);
     expect(lines[1]).toContain(',reject-all,"{""essential"":""granted"",""analytics"":""denied""}",');
   });
