@@ -11,4 +11,7 @@ window.InstriaConsentConfig = {
       },
     },
   },
+  // Proof of consent: each decision is sent to the example receiver (examples/consent-log-server),
+  // which the demo server mounts at /records (same origin: the page's CSP allows it).
+  recordEndpoint: '/records',
 };
