@@ -15,6 +15,7 @@ import {
   toCsv,
   validateRecord,
 } from '../../../../examples/consent-log-server/server.mjs';
+import { hashInput as hashInputOf, textHash as textHashOf } from '../../../../examples/consent-log-server/text-hash.mjs';
 
 const SITE = 'https://www.instria.test';
 const servers: Server[] = [];
@@ -302,5 +303,22 @@ describe('toCsv', () => {
   it('neutralises spreadsheet formulas and quotes separators', () => {
     const csv = toCsv([{ ...record(), receivedAt: '2026-11-27T00:00:00.000Z', sdkVersion: '=HYPERLINK("x")' }]);
     expect(csv).toContain(`"'=HYPERLINK(""x"")"`);
+  });
+});
+
+describe('text-hash.mjs: a site recomputes textHash', () => {
+  it('gives the SDK\'s hash for the same options and texts, with and without texts', async () => {
+    const sdk = await import('../../../../src/core/integrations/records');
+    const options = {
+      revision: 3,
+      categories: {
+        essential: { required: true, label: 'Essential' },
+        analytics: { label: 'Analytics', cookies: [/^_ga/], services: { ga4: { label: 'Google Analytics', hosts: ['google-analytics.com'] } } },
+      },
+    };
+    const texts = { acceptAll: 'Tout accepter', text: '{site} utilise des cookies…', site: 'Instria' };
+    expect(textHashOf(options, texts)).toBe(await sdk.textHash(options, texts));
+    expect(textHashOf(options)).toBe(await sdk.textHash(options));
+    expect(hashInputOf(options, texts)).toBe(sdk.hashInput(options, texts));
   });
 });
