@@ -86,26 +86,28 @@ const diff = (a: Flags, b: Flags): string[] => keys(b).filter((key) => a[key] !=
 
 /**
  * The state for a decision (or for none: every optional category refused). A decision grants
- * only what it lists. A category added since is pending, with its services; a service added
- * since to a category it granted is pending too, one added to a category it refused is refused
- * with it (refusals stay refusals, REQUIREMENTS.md item 24). Pending means not granted.
+ * only what it lists as granted. A category added since is pending, with its services; a
+ * service added since to a category it granted is pending too, one added to a category it
+ * refused is refused with it (refusals stay refusals, REQUIREMENTS.md item 24).
  */
 function toState<C extends string>(options: ResolvedOptions<C>, decision: StoredDecision | null): ConsentState<C> {
   const categories: Flags = {};
   const services: Flags = {};
-  const pending: { categories: string[]; services: string[] } = { categories: [], services: [] };
+  const newCategories: string[] = [];
+  const newServices: string[] = [];
   for (const id of keys(options.categories)) {
     const required = options.categories[id].required;
     categories[id] = !!required || decision?.categories[id] === true;
-    if (decision && !required && !(id in decision.categories)) pending.categories.push(id);
+    if (decision && !required && !(id in decision.categories)) newCategories.push(id);
   }
   for (const service of keys(options.serviceCategory)) {
     const category = options.serviceCategory[service]!;
     const required = options.categories[category].required;
     const choice = decision?.services[service];
-    const open = decision && !required && choice === undefined && (categories[category] || !(category in decision.categories));
-    if (open) pending.services.push(service);
-    services[service] = !!required || (!open && (choice ?? categories[category]!));
+    services[service] = !!required || choice === true;
+    if (decision && !required && choice === undefined && (categories[category] || newCategories.includes(category))) {
+      newServices.push(service);
+    }
   }
   return freeze({
     decided: !!decision,
@@ -115,8 +117,8 @@ function toState<C extends string>(options: ResolvedOptions<C>, decision: Stored
     decidedAt: decision?.time ?? null,
     revision: options.revision,
     method: decision?.method ?? null,
-    pending: freeze({ categories: freeze(pending.categories), services: freeze(pending.services) }),
-  }) as ConsentState<C>;
+    pending: freeze({ categories: newCategories, services: newServices }),
+  }) as unknown as ConsentState<C>;
 }
 
 /** Keeps the decision for this page only: the SSR default and the last fallback. */

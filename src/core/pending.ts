@@ -9,7 +9,7 @@ type Pending = ConsentState['pending'];
  * @example if (isAsking(consent.state.get())) consent.showBanner();
  */
 export const isAsking = ({ decided, pending }: ConsentState): boolean =>
-  !decided || pending.categories.length + pending.services.length > 0;
+  !decided || !!(pending.categories[0] || pending.services[0]);
 
 /**
  * The arguments of `set()` that decide what is pending, and nothing else, as `value`: what the
