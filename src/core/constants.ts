@@ -4,6 +4,9 @@ export const COOKIE_NAME = 'instria_consent';
 /** Version of the stored format; a stored value of another version counts as no decision. */
 export const FORMAT_VERSION = '1';
 
+/** Version of the compact stored format (service ids as short codes), for decisions too large in full. */
+export const COMPACT_FORMAT_VERSION = '2';
+
 /** Days a decision is kept: 6 months, as the CNIL recommends (REQUIREMENTS.md item 26). */
 export const DEFAULT_EXPIRY_DAYS = 182;
 

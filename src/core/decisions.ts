@@ -2,6 +2,7 @@ import { KNOWN_ANALYTICS, KNOWN_MARKETING, KNOWN_SERVICES, clearTrackers } from 
 import { encodeDecision, type StoredDecision } from './codec';
 import { DEV, warn } from './env';
 import type { Decisions, DecisionsInstaller, Engine } from './engine';
+import { isAsking, pendingChoices } from './pending';
 import type { Method, NameMatcher, ResolvedOptions } from './types';
 
 type Flags = Record<string, boolean>;
@@ -42,7 +43,12 @@ function trackersOf(options: ResolvedOptions, categories: string[], services: st
 export const installDecisions: DecisionsInstaller = (engine: Engine): Decisions => {
   const { options, storage, state: $state } = engine;
 
-  /** Records a decision made here: stores it, applies it, tells the other tabs. */
+  /**
+   * Records a decision made here: stores it, applies it, tells the other tabs. It lists what it
+   * covers, which the next page view relies on: every optional category and every service of one
+   * that `categories` and `services` name. What they leave out (still pending) stays unlisted,
+   * so undecided, and the banner keeps asking for it.
+   */
   function decide([categories, services]: [Flags, Flags], method: Method): void {
     if (engine.destroyed()) return;
     const decision: StoredDecision = {
@@ -50,16 +56,22 @@ export const installDecisions: DecisionsInstaller = (engine: Engine): Decisions 
       time: Date.now(),
       revision: options.revision,
       method,
-      categories: {},
-      services: {},
+      categories: Object.create(null),
+      services: Object.create(null),
     };
-    for (const id of options.optional) decision.categories[id] = !!categories[id];
-    for (const service in options.serviceCategory) decision.services[service] = !!services[service];
+    for (const id of options.optional) if (id in categories) decision.categories[id] = categories[id]!;
+    for (const service in options.serviceCategory) {
+      // Services of required categories are always granted: nothing to store.
+      if (service in services && !options.categories[options.serviceCategory[service]!]!.required) {
+        decision.services[service] = services[service]!;
+      }
+    }
     const value = encodeDecision(decision);
     engine.stored(value);
     if (!storage.write(value, options.expiresAfterDays)) DEV && warn('the decision could not be stored; it lasts for this page only');
     engine.view.set('hidden');
     engine.apply(decision, true);
+    if (isAsking($state.get())) engine.view.set('banner');
     engine.post(1);
   }
 
@@ -74,30 +86,40 @@ export const installDecisions: DecisionsInstaller = (engine: Engine): Decisions 
     return [categories, services];
   };
 
+  /**
+   * Decides the categories `choices` names (each with all its services) and the services
+   * `extra` names; everything else keeps its choice, and what is pending and not named stays
+   * pending.
+   */
+  function choose(choices: Partial<Flags>, extra: { services?: Flags } | undefined, method: Method): void {
+    const state = $state.get();
+    const categories = { ...state.categories };
+    const services = { ...state.services };
+    // What is pending stays undecided unless named here.
+    for (const id of state.pending.categories) delete categories[id];
+    for (const id of state.pending.services) delete services[id];
+    for (const id in choices) {
+      if (!options.optional.includes(id)) {
+        DEV && warn(`set(): "${id}" is not an optional category; ignored`);
+        continue;
+      }
+      const [own, theirs] = all(!!choices[id], [id]);
+      Object.assign(categories, own);
+      Object.assign(services, theirs);
+    }
+    for (const service in extra?.services) {
+      if (service in options.serviceCategory) services[service] = !!extra!.services[service];
+      else DEV && warn(`set(): unknown service "${service}" ignored`);
+    }
+    decide([categories, services], method);
+  }
+
   const clean = (categories: string[], services: string[]) => clearTrackers(trackersOf(options, categories, services));
 
   return {
     acceptAll: () => decide(all(true), 'accept-all'),
     rejectAll: () => decide(all(false), 'reject-all'),
-    set(choices, extra) {
-      const state = $state.get();
-      const categories = { ...state.categories };
-      const services = { ...state.services };
-      for (const id in choices) {
-        if (!options.optional.includes(id)) {
-          DEV && warn(`set(): "${id}" is not an optional category; ignored`);
-          continue;
-        }
-        const [own, theirs] = all(!!choices[id], [id]);
-        Object.assign(categories, own);
-        Object.assign(services, theirs);
-      }
-      for (const service in extra?.services) {
-        if (service in options.serviceCategory) services[service] = !!extra!.services[service];
-        else DEV && warn(`set(): unknown service "${service}" ignored`);
-      }
-      decide([categories, services], 'custom');
-    },
+    set: (choices, extra) => choose(choices, extra, 'custom'),
     withdraw() {
       decide(all(false), 'withdraw');
       // Also what was refused already: leftovers set by scripts that ran before.
@@ -111,7 +133,12 @@ export const installDecisions: DecisionsInstaller = (engine: Engine): Decisions 
       engine.post(0);
       engine.view.set('banner');
     },
-    gpc: () => $state.get().decided || decide(all(false), 'gpc'),
+    // GPC refuses what is undecided: everything, or only what is pending (earlier choices stay).
+    gpc() {
+      const state = $state.get();
+      if (!state.decided) decide(all(false), 'gpc');
+      else if (isAsking(state)) choose(...pendingChoices(state.pending, false), 'gpc');
+    },
     clean,
   };
 };

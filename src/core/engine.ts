@@ -3,6 +3,7 @@ import { decodeDecision, isDecisionValid, type StoredDecision } from './codec';
 import { EVENT_PREFIX } from './constants';
 import { DEV, isBrowser, safe, warn } from './env';
 import { resolveOptions } from './options';
+import { isAsking } from './pending';
 import type {
   Consent,
   ConsentChange,
@@ -83,16 +84,30 @@ const keys = Object.keys as <T extends object>(o: T) => (keyof T & string)[];
 /** Keys whose value differs between two flag maps. */
 const diff = (a: Flags, b: Flags): string[] => keys(b).filter((key) => a[key] !== b[key]);
 
-/** The state for a decision (or for none: every optional category refused). */
+/**
+ * The state for a decision (or for none: every optional category refused). A decision grants
+ * only what it lists as granted. A category added since is pending, with its services; a
+ * service added since to a category it granted is pending too, one added to a category it
+ * refused is refused with it (refusals stay refusals, REQUIREMENTS.md item 24).
+ */
 function toState<C extends string>(options: ResolvedOptions<C>, decision: StoredDecision | null): ConsentState<C> {
   const categories: Flags = {};
   const services: Flags = {};
+  const newCategories: string[] = [];
+  const newServices: string[] = [];
   for (const id of keys(options.categories)) {
-    categories[id] = !!options.categories[id].required || decision?.categories[id] === true;
+    const required = options.categories[id].required;
+    categories[id] = !!required || decision?.categories[id] === true;
+    if (decision && !required && !(id in decision.categories)) newCategories.push(id);
   }
   for (const service of keys(options.serviceCategory)) {
     const category = options.serviceCategory[service]!;
-    services[service] = options.categories[category].required ? true : decision?.services[service] ?? categories[category]!;
+    const required = options.categories[category].required;
+    const choice = decision?.services[service];
+    services[service] = !!required || choice === true;
+    if (decision && !required && choice === undefined && (categories[category] || newCategories.includes(category))) {
+      newServices.push(service);
+    }
   }
   return freeze({
     decided: !!decision,
@@ -102,7 +117,8 @@ function toState<C extends string>(options: ResolvedOptions<C>, decision: Stored
     decidedAt: decision?.time ?? null,
     revision: options.revision,
     method: decision?.method ?? null,
-  }) as ConsentState<C>;
+    pending: freeze({ categories: newCategories, services: newServices }),
+  }) as unknown as ConsentState<C>;
 }
 
 /** Keeps the decision for this page only: the SSR default and the last fallback. */
@@ -186,7 +202,7 @@ export function createConsentEngine<const C extends string = DefaultCategory>(
 
   /** Reads the stored decision; returns it only if it still counts. */
   function readStored(): StoredDecision | null {
-    const decision = decodeDecision((stored = storage.read()));
+    const decision = decodeDecision((stored = storage.read()), keys(options.serviceCategory));
     if (DEV && stored !== null && !decision) warn('the stored decision is malformed; asking again');
     return decision && isDecisionValid(decision, { ...options, now: Date.now() }) ? decision : null;
   }
@@ -194,9 +210,8 @@ export function createConsentEngine<const C extends string = DefaultCategory>(
   /** Picks up a decision made in another tab, or a reset there. */
   function sync(): void {
     if (destroyed || storage.read() === stored) return;
-    const decision = readStored();
-    apply(decision);
-    if (!decision) $view.set('banner');
+    apply(readStored());
+    if (isAsking($state.get())) $view.set('banner');
   }
 
   const instance: Consent = {
@@ -292,11 +307,12 @@ export function createConsentEngine<const C extends string = DefaultCategory>(
     $state.set(toState(options, decision));
     // Let code that subscribes right after createConsent() receive the first event.
     queueMicrotask(() => !destroyed && emit('consent', $state.get()));
-  } else if (options.gpc && navigator.globalPrivacyControl === true) {
-    // GPC is a refusal of optional purposes, with no banner (SPEC: gpc).
-    queueMicrotask(() => withDecisions((d) => d.gpc()));
-  } else {
-    $view.set('banner');
+  }
+  // No decision, or one that lacks what was added since: GPC refuses it with no banner (SPEC:
+  // gpc), else the banner asks.
+  if (isAsking($state.get())) {
+    if (options.gpc && navigator.globalPrivacyControl === true) queueMicrotask(() => withDecisions((d) => d.gpc()));
+    else $view.set('banner');
   }
   // Trackers left from an earlier consent that is now refused or expired go: at once with the
   // npm entries; with the script tag, when its decision code arrives (the banner brings it).

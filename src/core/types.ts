@@ -123,7 +123,10 @@ export interface ConsentOptions<C extends string = string> {
 
 /** The visitor's decision as the app sees it. Frozen; a new object on every change. */
 export interface ConsentState<C extends string = string> {
-  /** A valid decision exists (made now, or stored and still valid). */
+  /**
+   * A valid decision exists (made now, or stored and still valid). Stays true while something
+   * added since is `pending`: the decision still holds for what it covered.
+   */
   readonly decided: boolean;
   /** Granted or refused, per category id. Required categories are always true. */
   readonly categories: Readonly<Record<C, boolean>>;
@@ -137,6 +140,13 @@ export interface ConsentState<C extends string = string> {
   readonly revision: number;
   /** How the decision was made. */
   readonly method: Method | null;
+  /**
+   * What the decision does not cover: categories added to the options since it was made (with
+   * their services), and services added since to a category it granted. Undecided, so not
+   * granted; the banner asks for them alone. Empty when nothing is pending or nothing is decided.
+   * @example consent.state.get().pending // { categories: ['marketing'], services: ['ads'] }
+   */
+  readonly pending: { readonly categories: readonly C[]; readonly services: readonly string[] };
 }
 
 /** Payload of the `change` event. */
@@ -171,11 +181,20 @@ export interface Consent<C extends string = string> {
   readonly view: ReadableAtom<UIView>;
   /** Whether `category` (and `service` of it, if given) may be used now. */
   granted(category: C, service?: string): boolean;
-  /** Grant every category. */
+  /**
+   * Grant every optional category and every service, replacing every earlier choice (refusals
+   * too). The banner, when only new items are `pending`, decides those alone with `set()`.
+   */
   acceptAll(): void;
-  /** Refuse every optional category. */
+  /**
+   * Refuse every optional category and every service, replacing every earlier choice. The
+   * banner, when only new items are `pending`, refuses those alone with `set()`.
+   */
   rejectAll(): void;
-  /** Decide per category, and per service with `{ services: { ga4: false } }`. */
+  /**
+   * Decide per category (with all its services), and per service with `{ services: { ga4: false } }`;
+   * everything not named keeps its choice, and what is `pending` and not named stays pending.
+   */
   set(choices: ConsentChoices<C>, extra?: { services?: Record<string, boolean> }): void;
   /** Refuse every optional category and clear their cookies and storage. */
   withdraw(): void;

@@ -1,3 +1,4 @@
+import { isAsking } from '../core/pending';
 import type { Consent, ConsentState, UIView } from '../core/types';
 import { Banner } from './banner';
 import type { Translate } from './i18n';
@@ -12,7 +13,8 @@ export interface AppProps {
 }
 
 /**
- * What `consent.view` asks for. The banner stays under the dialog while no decision exists,
+ * What `consent.view` asks for. The banner stays under the dialog while no decision exists (or
+ * something added since it is pending),
  * so closing the dialog (× or Escape) goes back to it: dismissing is not deciding
  * (REQUIREMENTS.md item 13), and the visitor must still be asked.
  *
@@ -21,12 +23,12 @@ export interface AppProps {
 export function App({ consent, view, state, t }: AppProps) {
   const dismiss = () => {
     if (consent.view.get() !== 'preferences') return;
-    if (consent.state.get().decided) consent.hide();
-    else consent.showBanner();
+    if (isAsking(consent.state.get())) consent.showBanner();
+    else consent.hide();
   };
   return (
     <>
-      {(view === 'banner' || (view === 'preferences' && !state.decided)) && <Banner consent={consent} t={t} />}
+      {(view === 'banner' || (view === 'preferences' && isAsking(state))) && <Banner consent={consent} t={t} pending={state.pending} />}
       {view === 'preferences' && <Preferences consent={consent} state={state} t={t} onDismiss={dismiss} />}
     </>
   );

@@ -1,4 +1,5 @@
-import type { Consent } from '../core/types';
+import { pendingChoices } from '../core/pending';
+import type { Consent, ConsentState } from '../core/types';
 import type { Translate } from './i18n';
 import { noting, shown } from './shown';
 
@@ -6,22 +7,41 @@ import { noting, shown } from './shown';
 export interface BannerProps {
   consent: Consent;
   t: Translate;
+  /** What the stored decision lacks (`state.pending`): when not empty, the banner asks for it alone. */
+  pending?: ConsentState['pending'];
 }
 
 /**
  * The first layer: what, who, why, and three buttons of one style — refusing costs exactly
  * what accepting costs (one click; EDPB cookie-banner taskforce report §§8–18, CNIL
  * SAN-2021-023). A labelled region, never a modal, never takes focus: the page stays usable.
+ * When only items added since the visitor's decision are `pending`, it names them ("New since
+ * your last choice: …"), and "Accept all" and "Reject all" decide those alone (`set()`), every
+ * earlier choice kept as it was (REQUIREMENTS.md item 24).
  *
  * @example <Banner consent={consent} t={t} />
  */
-export function Banner({ consent, t: translate }: BannerProps) {
+export function Banner({ consent, t: translate, pending }: BannerProps) {
   // What this render shows, for the consent record of the decision a button makes.
   const texts = {};
   const t = noting(translate, texts);
-  const decide = (action: () => void) => () => (shown(consent, 'banner', texts), action());
-  const { categories, optional, privacyPolicyUrl } = consent.options;
-  const purposes = optional.map((id) => t(id, categories[id]!.label)).join(', ');
+  const { categories, optional, privacyPolicyUrl, services, serviceCategory } = consent.options;
+  const label = (id: string) => t(id, categories[id]!.label);
+  const news = pending && pending.categories.length + pending.services.length > 0 && pending;
+  // What is new: each service with its category ("Google Ads (Marketing)"), a category alone
+  // when it has no service.
+  const has = (id: string) => news && news.services.some((service) => serviceCategory[service] === id);
+  const items = news
+    ? [
+        ...news.services.map((service) => `${services[service]!.label || service} (${label(serviceCategory[service]!)})`),
+        ...news.categories.filter((id) => !has(id)).map(label),
+      ]
+    : [];
+  const purposes = (news ? optional.filter((id) => has(id) || news.categories.includes(id)) : optional).map(label).join(', ');
+  const decide = (value: boolean) => (
+    shown(consent, 'banner', texts),
+    news ? consent.set(...pendingChoices(news, value)) : value ? consent.acceptAll() : consent.rejectAll()
+  );
   const text = t('text')
     .replace('{site}', t('site', location.hostname))
     .replace('{purposes}', purposes);
@@ -32,12 +52,13 @@ export function Banner({ consent, t: translate }: BannerProps) {
         <p>
           {text} <a href={privacyPolicyUrl}>{t('policy')}</a>
         </p>
+        {news && <p data-part="new">{t('new').replace('{items}', items.join(', '))}</p>}
       </div>
       <div data-part="actions">
-        <button type="button" data-part="accept" onClick={decide(() => consent.acceptAll())}>
+        <button type="button" data-part="accept" onClick={() => decide(true)}>
           {t('acceptAll')}
         </button>
-        <button type="button" data-part="reject" onClick={decide(() => consent.rejectAll())}>
+        <button type="button" data-part="reject" onClick={() => decide(false)}>
           {t('rejectAll')}
         </button>
         <button type="button" data-part="customize" onClick={() => consent.showPreferences()}>

@@ -5,7 +5,8 @@ import { PREFERENCES_LABEL } from './label';
 
 /**
  * Built-in strings. `{site}` is replaced by the `site` key (default: the page's host name, the
- * controller's site) and `{purposes}` by the optional categories' labels. A category `id` is
+ * controller's site) and `{purposes}` by the optional categories' labels; `{items}`, in `new`,
+ * by what was added since the visitor's decision. A category `id` is
  * labelled by key `id` and described by key `id.d`. The first layer names the purposes, the
  * controller, the consequences of refusing and how to change one's mind later
  * (REQUIREMENTS.md item 11; EDPB cookie-banner taskforce report §12).
@@ -18,6 +19,7 @@ const STRINGS: Record<string, Record<string, string>> = {
     acceptAll: 'Accept all',
     rejectAll: 'Reject all',
     customize: 'Customize',
+    new: 'New since your last choice: {items}',
     save: 'Save my choices',
     intro: 'Choose what you allow. Essential cookies are always active: the site cannot work without them. You can change your choice here at any time.',
     close: 'Close',
@@ -36,6 +38,7 @@ const STRINGS: Record<string, Record<string, string>> = {
     acceptAll: 'Tout accepter',
     rejectAll: 'Tout refuser',
     customize: 'Personnaliser',
+    new: 'Nouveau depuis votre dernier choix : {items}',
     save: 'Enregistrer mes choix',
     intro: 'Choisissez ce que vous autorisez. Les cookies essentiels sont toujours actifs : le site ne peut pas fonctionner sans eux. Vous pouvez modifier votre choix ici à tout moment.',
     close: 'Fermer',

@@ -62,8 +62,11 @@ export function autoBlock(consent: Consent, hosts: Hosts): [() => void, (node: a
     return service && !granted(service) ? service : undefined;
   };
   const blocker = (node: any) => (node?.nodeType === 1 && /^(SCRIPT|IFRAME)$/.test(node.tagName) && node.src ? blocks(node.src) : undefined);
-  /** Keeps `go` for when `service` is granted (dropped once the visitor has refused). */
-  const later = (service: string, go: () => void) => consent.state.get().decided || held.push([service, go]);
+  /** Keeps `go` for when `service` is granted (dropped once the visitor has refused; kept while it is pending). */
+  const later = (service: string, go: () => void) => {
+    const { decided, pending } = consent.state.get();
+    return (decided && !pending.services.includes(service)) || held.push([service, go]);
+  };
   /** Holds `node` back if it must not go in now; true when held (or dropped). */
   const hold = (node: Node, [parent, reference]: [Node | null, Node | null]) => {
     const service = blocker(node);

@@ -136,7 +136,6 @@ describe('stored decisions', () => {
     ['another revision', { revision: 2 }, {}],
     ['expired', { time: Date.now() - 183 * 864e5 }, {}],
     ['expired under a shorter expiry', { time: Date.now() - 31 * 864e5 }, { expiresAfterDays: 30 }],
-    ['missing a new category', { categories: { analytics: true } }, {}],
   ])('treats a decision of %s as no decision', (_, overrides, options) => {
     const { consent } = make(options, memoryStorage(stored(overrides)));
     expect(consent.state.get().decided).toBe(false);

@@ -18,4 +18,13 @@ describe('category ids are typed from the options', () => {
     // @ts-expect-error not configured
     consent.whenGranted('marketing', () => {});
   });
+
+  it('types what is pending with the category ids, read-only', () => {
+    const consent = createConsent({ categories: { essential: { required: true }, analytics: {}, marketing: {} } });
+    const { pending } = consent.state.get();
+    expectTypeOf(pending.categories).toEqualTypeOf<readonly ('essential' | 'analytics' | 'marketing')[]>();
+    expectTypeOf(pending.services).toEqualTypeOf<readonly string[]>();
+    // @ts-expect-error read-only
+    pending.categories.push('marketing');
+  });
 });

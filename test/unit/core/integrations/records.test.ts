@@ -360,7 +360,7 @@ describe('consentRecords: schema 2 fields (proof of consent)', () => {
   });
 
   it('names the controller the `controller` option gives', () => {
-    const state = { decided: true, categories: { analytics: true }, services: {}, id: 'abcdef12-3456', decidedAt: 1795780800000, revision: 1, method: 'custom' } as const;
+    const state = { decided: true, categories: { analytics: true }, services: {}, id: 'abcdef12-3456', decidedAt: 1795780800000, revision: 1, method: 'custom', pending: { categories: [], services: [] } } as const;
     const options = { expiresAfterDays: 182, privacyPolicyUrl: 'https://instria.fr/confidentialite' };
     expect(buildRecord(state, 'fr', { ...options, controller: 'Instria SAS' })).toMatchObject({
       controller: 'Instria SAS',
