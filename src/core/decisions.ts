@@ -1,6 +1,7 @@
 import { KNOWN_ANALYTICS, KNOWN_MARKETING, KNOWN_SERVICES, clearTrackers } from './cleanup';
 import { encodeDecision, type StoredDecision } from './codec';
 import { DEV, warn } from './env';
+import { inventoryOf } from './inventory';
 import type { Decisions, DecisionsInstaller, Engine } from './engine';
 import type { Method, NameMatcher, ResolvedOptions } from './types';
 
@@ -111,7 +112,10 @@ export const installDecisions: DecisionsInstaller = (engine: Engine): Decisions 
       engine.post(0);
       engine.view.set('banner');
     },
-    gpc: () => $state.get().decided || decide(all(false), 'gpc'),
+    // The notice says, once, that the signal was applied (issue 12 item 10); a stored decision
+    // keeps it from showing again.
+    gpc: () => $state.get().decided || (decide(all(false), 'gpc'), engine.view.set('notice')),
     clean,
+    inventory: () => inventoryOf(options),
   };
 };
