@@ -1,6 +1,7 @@
 import type { Consent, ConsentState, UIView } from '../core/types';
 import { Banner } from './banner';
 import type { Translate } from './i18n';
+import { Notice } from './notice';
 import { Preferences } from './preferences';
 
 /** Props of {@link App}. */
@@ -12,7 +13,7 @@ export interface AppProps {
 }
 
 /**
- * What `consent.view` asks for. The banner stays under the dialog while no decision exists,
+ * What `consent.view` asks for: the banner, the dialog, or the Global Privacy Control notice. The banner stays under the dialog while no decision exists,
  * so closing the dialog (× or Escape) goes back to it: dismissing is not deciding
  * (REQUIREMENTS.md item 13), and the visitor must still be asked.
  *
@@ -28,6 +29,7 @@ export function App({ consent, view, state, t }: AppProps) {
     <>
       {(view === 'banner' || (view === 'preferences' && !state.decided)) && <Banner consent={consent} t={t} />}
       {view === 'preferences' && <Preferences consent={consent} state={state} t={t} onDismiss={dismiss} />}
+      {view === 'notice' && <Notice consent={consent} t={t} />}
     </>
   );
 }
