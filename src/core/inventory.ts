@@ -73,7 +73,7 @@ export function inventoryOf(options: ResolvedOptions): InventoryRow[] {
       const declaration = typeof entry === 'object' && !(entry instanceof RegExp) && entry ? entry : undefined;
       const name = declaration ? declaration.name : entry;
       if (typeof name !== 'string' && !(name instanceof RegExp)) continue; // options.ts warned
-      const at = `${where}: cookie "${displayName(name)}"`;
+      const at = DEV ? `${where}: cookie "${displayName(name)}"` : '';
       rows.push({
         name: displayName(name),
         provider: detail(declaration, 'provider', at) ?? fallback('provider'),

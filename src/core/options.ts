@@ -1,4 +1,3 @@
-import { KNOWN_ANALYTICS, KNOWN_MARKETING, KNOWN_SERVICES, matchesName } from './cleanup';
 import { COOKIE_NAME, DEFAULT_CATEGORIES, DEFAULT_EXPIRY_DAYS, ID_PATTERN, MAX_EXPIRY_DAYS } from './constants';
 import { DEV, isBrowser, warn } from './env';
 import type { ConsentOptions, NameMatcher, ResolvedCategory, ResolvedOptions, ResolvedService } from './types';
@@ -79,16 +78,21 @@ const invalid = (option: string, value: unknown, fallback: string): void =>
   warn(`option "${option}" is invalid (${shown(value)}); using the default ${fallback}`);
 
 /**
- * Samples of the known tracker names, to tell whether a declared pattern covers one: `_ga_`
- * for `/^_ga($|_)/`. A required category must not hold them (see {@link resolveOptions}).
+ * The names of cleanup.ts's known analytics and advertising lists (`KNOWN_ANALYTICS`,
+ * `KNOWN_MARKETING`) as one pattern, so the script tag need not carry the lists to check a
+ * `required` category; a unit test proves it covers every entry of them.
  */
-const KNOWN = [...KNOWN_ANALYTICS, ...KNOWN_MARKETING];
+export const TRACKER_NAMES = /^(_(gat?(_|$)|gid|dc_gtm_|gcl_|gac_|pk_|hj|cl[cs]k|fb[cp])|AMP_TOKEN|hjViewportId)/;
 
-/** Whether a declared cookie name or pattern is a known analytics or advertising tracker. */
+/** Ids of the services cleanup.ts knows (`KNOWN_SERVICES`): analytics or advertising tools. */
+export const TRACKER_SERVICES = /^(matomo|ga4|gtag|google(Analytics|Ads)|hotjar|clarity|metaPixel)$/;
+
+/**
+ * Whether a declared cookie name or pattern is a known tracker: a pattern is tested by its
+ * literal characters (`/^_ga/` → `_ga`, `/^_pk_(id|ses)/` → `_pk_idses`).
+ */
 const isTracker = (matcher: NameMatcher): boolean =>
-  typeof matcher === 'string'
-    ? matchesName(matcher, KNOWN)
-    : KNOWN.some((known) => matchesName(typeof known === 'string' ? known : known.source.replace(/\W/g, ''), [matcher]));
+  TRACKER_NAMES.test((typeof matcher === 'string' ? matcher : matcher.source).replace(/\W/g, ''));
 
 /**
  * The names and patterns of declared cookies (`'_gid'`, `/^_ga/`, `{ name, purpose, … }`),
@@ -148,7 +152,7 @@ export function resolveOptions<C extends string>(input: ConsentOptions<C> | unde
         const own = isObject(config.services[service]) ? config.services[service] : {};
         serviceCategory[service] = id as C;
         services[service] = { ...own, cookies: toMatchers(own.cookies, `service "${service}"`), declared: own.cookies };
-        tracks ||= !!(services[service]!.cookies?.some(isTracker) || own.hosts?.length || KNOWN_SERVICES[service]);
+        tracks ||= !!(services[service]!.cookies?.some(isTracker) || own.hosts?.length || TRACKER_SERVICES.test(service));
       }
       else DEV && warn(`service id "${service}" is not valid or used twice; ignored`);
     }

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { KNOWN_ANALYTICS, KNOWN_MARKETING, KNOWN_SERVICES } from '../../../src/core/cleanup';
 import { resolveOptions } from '../../../src/core/options';
 
 afterEach(() => vi.restoreAllMocks());
@@ -122,6 +123,21 @@ describe('essential means essential', () => {
     expect(options.optional).toEqual(['essential', 'analytics']);
     expect(error).toHaveBeenCalledTimes(1);
     expect(error.mock.calls[0]!.join(' ')).toContain('category "essential" is required but holds analytics or advertising trackers');
+  });
+
+  // The script tag checks against one compact pattern rather than carrying cleanup.ts's lists:
+  // it must know every entry of them, whatever they become.
+  it.each([...KNOWN_ANALYTICS, ...KNOWN_MARKETING].map((entry) => [String(entry), entry]))(
+    'knows %s from the built-in clean-up lists',
+    (_, entry) => {
+      vi.spyOn(console, 'error').mockImplementation(() => {});
+      expect(resolveOptions({ categories: { essential: { required: true, cookies: [entry] } } }).optional).toEqual(['essential']);
+    },
+  );
+
+  it.each(Object.keys(KNOWN_SERVICES))('knows the built-in service %s', (service) => {
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    expect(resolveOptions({ categories: { essential: { required: true, services: { [service]: {} } } } }).optional).toEqual(['essential']);
   });
 
   it('keeps a required category of first-party cookies required, silently', () => {
