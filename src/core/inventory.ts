@@ -32,7 +32,7 @@ export function displayName(matcher: NameMatcher): string {
 function detail(from: Disclosure | undefined, key: keyof Disclosure, where: string): string | undefined {
   const value = from?.[key];
   if (value === undefined || typeof value === 'string') return value;
-  DEV && warn(`${where}.${key} is invalid (${String(value)}); using the default`);
+  DEV && warn(`${where}.${key} is invalid (${String(value)}); using the default (inherited)`);
   return undefined;
 }
 

@@ -256,7 +256,9 @@ export interface Consent<C extends string = string> {
   /**
    * The cookie table a privacy policy publishes (name, provider, purpose, duration, category),
    * built from the options, the consent cookie included. A promise: the script tag loads the
-   * code with its decision file. Render it with `renderCookieTable`.
+   * code with its decision file. Render it with `renderCookieTable`. It settles only in a
+   * browser, on a live instance: on a server or at build time, call `cookieTable(options)`.
+   * @example renderCookieTable(await consent.inventory())
    */
   inventory(): Promise<InventoryRow[]>;
   /** Forget the stored decision (support, tests): the banner shows again. */

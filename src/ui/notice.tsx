@@ -11,7 +11,7 @@ export interface NoticeProps {
 /**
  * Says, once, that the browser's Global Privacy Control signal was applied as a refusal, with
  * the way to change it (issue 12 item 10): a polite status, never a dialog, never taking focus,
- * dismissed with its close button. The text arrives just after the empty live region, so that
+ * dismissed with its close button; in the bottom corner opposite the floating button. The text arrives just after the empty live region, so that
  * screen readers announce it (a region inserted with its text is often read by none).
  * See: https://www.w3.org/WAI/WCAG22/Techniques/aria/ARIA22
  *
