@@ -24,6 +24,7 @@ export { googleConsentMode } from './core/integrations/google-consent-mode';
 export { matomo } from './core/integrations/matomo';
 export { consentRecords } from './core/integrations/records';
 export { footerLinks } from './core/footer-links';
+export { cookieTable, renderCookieTable } from './core/inventory';
 export { VERSION } from './core/constants';
 
 export type {
@@ -35,16 +36,23 @@ export type {
   ConsentOptions,
   ConsentState,
   ConsentStorage,
+  CookieDeclaration,
+  CookieEntry,
   CookieOptions,
+  Disclosure,
   GoogleConsentModeOptions,
   GoogleConsentType,
+  InventoryRow,
   Method,
   MountUI,
   NameMatcher,
   Plugin,
+  ResolvedCategory,
   ResolvedOptions,
+  ResolvedService,
   ServiceOptions,
   Translations,
   UIView,
 } from './core/types';
 export type { DefaultCategory } from './core/consent';
+export type { CookieTableHeadings } from './core/inventory';

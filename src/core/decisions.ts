@@ -1,6 +1,7 @@
 import { KNOWN_ANALYTICS, KNOWN_MARKETING, KNOWN_SERVICES, clearTrackers } from './cleanup';
 import { encodeDecision, type StoredDecision } from './codec';
 import { DEV, warn } from './env';
+import { inventoryOf } from './inventory';
 import type { Decisions, DecisionsInstaller, Engine } from './engine';
 import { isAsking, pendingChoices } from './pending';
 import type { Method, NameMatcher, ResolvedOptions } from './types';
@@ -133,12 +134,14 @@ export const installDecisions: DecisionsInstaller = (engine: Engine): Decisions 
       engine.post(0);
       engine.view.set('banner');
     },
-    // GPC refuses what is undecided: everything, or only what is pending (earlier choices stay).
+    // GPC refuses what is undecided: everything (and the notice says so, once: a stored decision
+    // keeps it from showing again; issue 12 item 10), or only what is pending (earlier choices stay).
     gpc() {
       const state = $state.get();
-      if (!state.decided) decide(all(false), 'gpc');
+      if (!state.decided) decide(all(false), 'gpc'), engine.view.set('notice');
       else if (isAsking(state)) choose(...pendingChoices(state.pending, false), 'gpc');
     },
     clean,
+    inventory: () => inventoryOf(options),
   };
 };

@@ -10,6 +10,7 @@ import type {
   ConsentOptions,
   ConsentState,
   ConsentStorage,
+  InventoryRow,
   MountUI,
   Plugin,
   ResolvedOptions,
@@ -68,6 +69,8 @@ export interface Decisions {
   gpc(): void;
   /** Removes the trackers of withdrawn categories and services. */
   clean(categories: string[], services: string[]): void;
+  /** The cookie table (`consent.inventory()`), here so the script tag need not carry it. */
+  inventory(): InventoryRow[];
 }
 
 export type DecisionsInstaller = (engine: Engine) => Decisions;
@@ -239,6 +242,7 @@ export function createConsentEngine<const C extends string = DefaultCategory>(
     showBanner: () => !destroyed && $view.set('banner'),
     showPreferences: () => !destroyed && $view.set('preferences'),
     hide: () => $view.set('hidden'),
+    inventory: () => new Promise((resolve) => withDecisions((d) => resolve(d.inventory()))),
     reset: () => withDecisions((d) => d.reset()),
     destroy() {
       destroyed = true;

@@ -1,6 +1,6 @@
 import { COOKIE_NAME, DEFAULT_CATEGORIES, DEFAULT_EXPIRY_DAYS, ID_PATTERN, MAX_EXPIRY_DAYS } from './constants';
 import { DEV, isBrowser, warn } from './env';
-import type { CategoryOptions, ConsentOptions, ResolvedOptions, ServiceOptions } from './types';
+import type { ConsentOptions, NameMatcher, ResolvedCategory, ResolvedOptions, ResolvedService } from './types';
 
 type Check = (value: any) => boolean;
 
@@ -49,6 +49,66 @@ const CHECKS: Record<string, Check> = {
   cookie: isObject,
   googleConsentMode: (v) => isBool(v) || isObject(v),
   storage: isObject,
+  controller: isString,
+};
+
+/** A value as a warning prints it: `"two"`, `5`, `{}`. Development builds only. */
+const shown = (value: unknown): string => {
+  try {
+    return value instanceof RegExp || typeof value === 'function' ? String(value) : JSON.stringify(value) ?? String(value);
+  } catch {
+    return String(value);
+  }
+};
+
+/** The default of `key` as a warning names it. Development builds only. */
+const defaultShown = (key: string): string =>
+  key in DEFAULTS
+    ? shown(DEFAULTS[key as keyof typeof DEFAULTS])
+    : ({
+        categories: shown(DEFAULT_CATEGORIES),
+        cookie: shown({ name: COOKIE_NAME, path: '/', sameSite: 'Lax' }),
+        googleConsentMode: 'false',
+        storage: 'cookie, else localStorage, else memory',
+        controller: 'the host name',
+      } as Record<string, string>)[key] ?? 'none';
+
+/** Warns that `option` was `value` and `fallback` is used instead. */
+const invalid = (option: string, value: unknown, fallback: string): void =>
+  warn(`option "${option}" is invalid (${shown(value)}); using the default ${fallback}`);
+
+/**
+ * The names of cleanup.ts's known analytics and advertising lists (`KNOWN_ANALYTICS`,
+ * `KNOWN_MARKETING`) as one pattern, so the script tag need not carry the lists to check a
+ * `required` category; a unit test proves it covers every entry of them.
+ */
+export const TRACKER_NAMES = /^(_(gat?(_|$)|gid|dc_gtm_|gcl_|gac_|pk_|hj|cl[cs]k|fb[cp])|AMP_TOKEN|hjViewportId)/;
+
+/** Ids of the services cleanup.ts knows (`KNOWN_SERVICES`): analytics or advertising tools. */
+export const TRACKER_SERVICES = /^(matomo|ga4|gtag|google(Analytics|Ads)|hotjar|clarity|metaPixel)$/;
+
+/**
+ * Whether a declared cookie name or pattern is a known tracker: a pattern is tested by its
+ * literal characters (`/^_ga/` → `_ga`, `/^_pk_(id|ses)/` → `_pk_idses`).
+ */
+const isTracker = (matcher: NameMatcher): boolean =>
+  TRACKER_NAMES.test((typeof matcher === 'string' ? matcher : matcher.source).replace(/\W/g, ''));
+
+/**
+ * The names and patterns of declared cookies (`'_gid'`, `/^_ga/`, `{ name, purpose, … }`),
+ * so every reader of `cookies` keeps seeing `NameMatcher`s. Other entries are dropped.
+ */
+const toMatchers = (list: unknown, where: string): NameMatcher[] | undefined => {
+  if (Array.isArray(list)) {
+    return list
+      .map((entry) => entry?.name ?? entry)
+      .filter((name) => {
+        const valid = typeof name === 'string' || name instanceof RegExp;
+        DEV && !valid && warn(`${where}: a cookie entry is not a name, a RegExp or { name }; ignored`, name);
+        return valid;
+      });
+  }
+  DEV && list !== undefined && warn(`${where}.cookies must be an array; ignored`, list);
 };
 
 /**
@@ -61,35 +121,49 @@ export function resolveOptions<C extends string>(input: ConsentOptions<C> | unde
     const value = (input as Record<string, any>)[key];
     if (!CHECKS[key]) DEV && warn(`unknown option "${key}" ignored`);
     else if (value === undefined || CHECKS[key]!(value)) options[key] = value ?? options[key];
-    else DEV && warn(`option "${key}" has an invalid value; using the default`, value);
+    else DEV && invalid(key, value, defaultShown(key));
   }
-  DEV && input !== undefined && !isObject(input) && warn('options must be an object; using defaults');
+  DEV && input !== undefined && !isObject(input) && warn(`options must be an object (${shown(input)}); using the defaults`);
 
   // CNIL: 6 months by default, 13 months at most (REQUIREMENTS.md item 26).
   const days = options.expiresAfterDays;
   options.expiresAfterDays = Math.min(MAX_EXPIRY_DAYS, Math.max(1, days));
-  DEV && options.expiresAfterDays !== days && warn(`expiresAfterDays must be within 1..${MAX_EXPIRY_DAYS}; clamped`);
+  DEV &&
+    options.expiresAfterDays !== days &&
+    warn(`option "expiresAfterDays" is outside 1..${MAX_EXPIRY_DAYS} (${days}); using ${options.expiresAfterDays}`);
 
-  const categories = {} as Record<C, CategoryOptions>;
+  const categories = {} as Record<C, ResolvedCategory>;
   const serviceCategory: Record<string, C> = {};
-  const services: Record<string, ServiceOptions> = {};
+  const services: Record<string, ResolvedService> = {};
   const optional: C[] = [];
   const given: Record<string, any> = options.categories ?? DEFAULT_CATEGORIES;
   for (const id in given) {
     const config = given[id];
     if (!ID_PATTERN.test(id) || !isObject(config)) {
-      DEV && warn(`category "${id}" is not valid (an id of letters, digits, "_", "-" and an object); ignored`);
+      DEV && warn(`category "${id}" is not valid (an id of letters, digits, "_", "-" and an object; got ${shown(config)}); ignored`);
       continue;
     }
-    categories[id as C] = config;
-    if (!config.required) optional.push(id as C);
+    const cookies = toMatchers(config.cookies, `category "${id}"`);
+    // Essential means essential: a tracker needs consent (ePrivacy art. 5(3); CNIL guidelines
+    // of 17 September 2020, art. 2), so a "required" category holding one is made optional.
+    let tracks = cookies?.some(isTracker);
     for (const service in isObject(config.services) ? config.services : {}) {
       if (ID_PATTERN.test(service) && !(service in serviceCategory)) {
+        const own = isObject(config.services[service]) ? config.services[service] : {};
         serviceCategory[service] = id as C;
-        services[service] = isObject(config.services[service]) ? config.services[service] : {};
+        services[service] = { ...own, cookies: toMatchers(own.cookies, `service "${service}"`), declared: own.cookies };
+        tracks ||= !!(services[service]!.cookies?.some(isTracker) || own.hosts?.length || TRACKER_SERVICES.test(service));
       }
       else DEV && warn(`service id "${service}" is not valid or used twice; ignored`);
     }
+    const required = !!config.required && !tracks;
+    if (DEV && config.required && tracks) {
+      console.error(
+        `[instria-consent] category "${id}" is required but holds analytics or advertising trackers (known cookies or services, or \`hosts\`), which need consent; it is optional instead`,
+      );
+    }
+    categories[id as C] = { ...config, required, cookies, declared: config.cookies };
+    if (!required) optional.push(id as C);
   }
 
   const cookie = options.cookie ?? {};
@@ -102,7 +176,7 @@ export function resolveOptions<C extends string>(input: ConsentOptions<C> | unde
   }
   const field = (name: string, valid: Check, fallback: string): string => {
     if (cookie[name] === undefined || valid(cookie[name])) return cookie[name] ?? fallback;
-    DEV && warn(`cookie.${name} is invalid; using "${fallback}"`);
+    DEV && invalid(`cookie.${name}`, cookie[name], shown(fallback));
     return fallback;
   };
 

@@ -18,6 +18,7 @@ declare global {
 /** Attribute → option, for the `data-*` attributes of the SDK's own `<script>` tag. */
 const ATTRIBUTES: Record<string, [keyof ConsentOptions, 'string' | 'number' | 'boolean']> = {
   privacyPolicy: ['privacyPolicyUrl', 'string'],
+  controller: ['controller', 'string'],
   lang: ['language', 'string'],
   theme: ['theme', 'string'],
   widget: ['widget', 'string'],

@@ -3,23 +3,66 @@ import type { ReadableAtom } from 'nanostores';
 /** A cookie or storage-key name, or a pattern that matches several (`/^_ga_/`). */
 export type NameMatcher = string | RegExp;
 
+/**
+ * What a privacy policy must publish about a cookie or a service (CNIL guidelines of
+ * 17 September 2020, art. 2 and §§ 22-26): who sets it, why, and for how long.
+ */
+export interface Disclosure {
+  /** Why it is used, in a few words. */
+  purpose?: string;
+  /** How long it is kept, in words: `'13 months'`, `'session'`. */
+  duration?: string;
+  /** Who sets it or receives its data: `'Google'`. Default: the service's label, else the controller. */
+  provider?: string;
+}
+
+/**
+ * A cookie or storage key with what the privacy policy says about it.
+ * @example { name: /^_ga_/, purpose: 'Counts visits', duration: '13 months', provider: 'Google' }
+ */
+export interface CookieDeclaration extends Disclosure {
+  name: NameMatcher;
+}
+
+/** A cookie as a category or service lists it: a name, a pattern, or a {@link CookieDeclaration}. */
+export type CookieEntry = NameMatcher | CookieDeclaration;
+
+/**
+ * One row of the cookie table a privacy policy publishes; see `consent.inventory()`.
+ * A service that declares no cookie has one row with an empty `name`.
+ */
+export interface InventoryRow {
+  /** Cookie or storage-key name; a pattern reads `_ga_*`. */
+  readonly name: string;
+  readonly provider: string;
+  readonly purpose: string;
+  readonly duration: string;
+  /** Category id. */
+  readonly category: string;
+  /** Service id, for a service's cookies. */
+  readonly service?: string;
+}
+
 /** How a decision was made; stored with it and sent in consent records. */
 export type Method = 'accept-all' | 'reject-all' | 'custom' | 'gpc' | 'withdraw';
 
-/** What the UI layer should show. Headless apps render their own UI from it. */
-export type UIView = 'hidden' | 'banner' | 'preferences';
+/**
+ * What the UI layer should show. Headless apps render their own UI from it. `notice`: the
+ * small note that a Global Privacy Control signal was applied (no choice asked).
+ */
+export type UIView = 'hidden' | 'banner' | 'preferences' | 'notice';
 
 /**
  * One service (vendor or tool) inside a category.
  * @example { label: 'Google Analytics', cookies: [/^_ga/, '_gid'], hosts: ['googletagmanager.com'] }
  */
-export interface ServiceOptions {
-  /** Name shown in the preferences dialog and in embed placeholders. */
+export interface ServiceOptions extends Disclosure {
+  /** Name shown in the banner's partners line, the preferences dialog and embed placeholders. */
   label?: string;
   /** One-line description shown under the label. */
   description?: string;
   /** Cookies and storage keys this service writes; removed when it is withdrawn. */
-  cookies?: readonly NameMatcher[];
+  cookies?: readonly CookieEntry[];
   /** Hosts it loads from: injected tags whose URL matches are held until consent. */
   hosts?: readonly string[];
 }
@@ -28,8 +71,12 @@ export interface ServiceOptions {
  * One purpose the visitor can accept or refuse.
  * @example { label: 'Analytics', services: { ga4: { label: 'Google Analytics' } } }
  */
-export interface CategoryOptions {
-  /** Always granted and shown as "Always active"; the visitor cannot refuse it. */
+export interface CategoryOptions extends Disclosure {
+  /**
+   * Always granted and shown as "Always active"; the visitor cannot refuse it. Refused (the
+   * category stays optional, with a development error) when it lists `hosts` or known
+   * analytics/advertising cookies or services: consent is required for those (ePrivacy art. 5(3)).
+   */
   required?: boolean;
   /** Name shown in the preferences dialog. */
   label?: string;
@@ -38,7 +85,19 @@ export interface CategoryOptions {
   /** Services of this category, keyed by a service id unique across categories. */
   services?: Record<string, ServiceOptions>;
   /** Cookies and storage keys of this category; removed when it is withdrawn. */
-  cookies?: readonly NameMatcher[];
+  cookies?: readonly CookieEntry[];
+}
+
+/** A category after validation: `cookies` are names or patterns, `declared` what was given. */
+export interface ResolvedCategory extends Omit<CategoryOptions, 'cookies'> {
+  readonly cookies?: readonly NameMatcher[];
+  readonly declared?: readonly CookieEntry[];
+}
+
+/** A service after validation: `cookies` are names or patterns, `declared` what was given. */
+export interface ResolvedService extends Omit<ServiceOptions, 'cookies'> {
+  readonly cookies?: readonly NameMatcher[];
+  readonly declared?: readonly CookieEntry[];
 }
 
 /** Options of the consent cookie. */
@@ -99,6 +158,11 @@ export interface ConsentOptions<C extends string = string> {
   translations?: Record<string, Translations>;
   /** Link shown in the banner. Default `/privacy`. */
   privacyPolicyUrl?: string;
+  /**
+   * Who decides what the cookies are for (GDPR art. 4(7)), named by the banner: `'Instria'`.
+   * Default: the page's host name (a development build warns when it is unset).
+   */
+  controller?: string;
   /** Honour Global Privacy Control as a refusal of optional categories. Default true. */
   gpc?: boolean;
   /** Google Consent Mode v2. Default false. */
@@ -208,6 +272,14 @@ export interface Consent<C extends string = string> {
   showPreferences(): void;
   /** Close whatever UI is shown, deciding nothing. */
   hide(): void;
+  /**
+   * The cookie table a privacy policy publishes (name, provider, purpose, duration, category),
+   * built from the options, the consent cookie included. A promise: the script tag loads the
+   * code with its decision file. Render it with `renderCookieTable`. It settles only in a
+   * browser, on a live instance: on a server or at build time, call `cookieTable(options)`.
+   * @example renderCookieTable(await consent.inventory())
+   */
+  inventory(): Promise<InventoryRow[]>;
   /** Forget the stored decision (support, tests): the banner shows again. */
   reset(): void;
   /** Remove UI, observers and listeners. The instance does nothing afterwards. */
@@ -217,9 +289,11 @@ export interface Consent<C extends string = string> {
 /** Options after defaults and validation. */
 export interface ResolvedOptions<C extends string = string>
   extends Required<
-    Omit<ConsentOptions<C>, 'cookie' | 'categories' | 'recordEndpoint' | 'nonce' | 'storage' | 'googleConsentMode'>
+    Omit<ConsentOptions<C>, 'cookie' | 'categories' | 'recordEndpoint' | 'nonce' | 'storage' | 'googleConsentMode' | 'controller'>
   > {
-  readonly categories: Record<C, CategoryOptions>;
+  readonly categories: Record<C, ResolvedCategory>;
+  /** Unset: the banner names the page's host. */
+  readonly controller?: string;
   readonly cookie: Required<Omit<CookieOptions, 'domain'>> & { domain?: string };
   readonly googleConsentMode: false | GoogleConsentModeOptions;
   readonly recordEndpoint?: string;
@@ -229,7 +303,7 @@ export interface ResolvedOptions<C extends string = string>
   /** Service id → its category id. */
   readonly serviceCategory: Readonly<Record<string, C>>;
   /** Service id → its options. */
-  readonly services: Readonly<Record<string, ServiceOptions>>;
+  readonly services: Readonly<Record<string, ResolvedService>>;
 }
 
 /**

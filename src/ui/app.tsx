@@ -2,6 +2,7 @@ import { isAsking } from '../core/pending';
 import type { Consent, ConsentState, UIView } from '../core/types';
 import { Banner } from './banner';
 import type { Translate } from './i18n';
+import { Notice } from './notice';
 import { Preferences } from './preferences';
 
 /** Props of {@link App}. */
@@ -13,8 +14,9 @@ export interface AppProps {
 }
 
 /**
- * What `consent.view` asks for. The banner stays under the dialog while no decision exists (or
- * something added since it is pending),
+ * What `consent.view` asks for: the banner, the dialog, or the Global Privacy Control notice.
+ * The banner stays under the dialog while no decision exists (or something added since it is
+ * pending),
  * so closing the dialog (× or Escape) goes back to it: dismissing is not deciding
  * (REQUIREMENTS.md item 13), and the visitor must still be asked.
  *
@@ -30,6 +32,7 @@ export function App({ consent, view, state, t }: AppProps) {
     <>
       {(view === 'banner' || (view === 'preferences' && isAsking(state))) && <Banner consent={consent} t={t} pending={state.pending} />}
       {view === 'preferences' && <Preferences consent={consent} state={state} t={t} onDismiss={dismiss} />}
+      {view === 'notice' && <Notice consent={consent} t={t} />}
     </>
   );
 }

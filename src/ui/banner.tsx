@@ -11,8 +11,11 @@ export interface BannerProps {
   pending?: ConsentState['pending'];
 }
 
+/** Partners named in full in the banner; more are summed up as "N more", a way to the dialog. */
+const MAX_PARTNERS = 4;
+
 /**
- * The first layer: what, who, why, and three buttons of one style — refusing costs exactly
+ * The first layer: what, who, why, to whom, and three buttons of one style — refusing costs exactly
  * what accepting costs (one click; EDPB cookie-banner taskforce report §§8–18, CNIL
  * SAN-2021-023). A labelled region, never a modal, never takes focus: the page stays usable.
  * When only items added since the visitor's decision are `pending`, it names them ("New since
@@ -25,7 +28,7 @@ export function Banner({ consent, t: translate, pending }: BannerProps) {
   // What this render shows, for the consent record of the decision a button makes.
   const texts = {};
   const t = noting(translate, texts);
-  const { categories, optional, privacyPolicyUrl, services, serviceCategory } = consent.options;
+  const { categories, optional, privacyPolicyUrl, controller, services, serviceCategory } = consent.options;
   const label = (id: string) => t(id, categories[id]!.label);
   const news = pending && pending.categories.length + pending.services.length > 0 && pending;
   // What is new: each service with its category ("Google Ads (Marketing)"), a category alone
@@ -43,8 +46,15 @@ export function Banner({ consent, t: translate, pending }: BannerProps) {
     news ? consent.set(...pendingChoices(news, value)) : value ? consent.acceptAll() : consent.rejectAll()
   );
   const text = t('text')
-    .replace('{site}', t('site', location.hostname))
+    .replace('{site}', t('site', controller || location.hostname))
     .replace('{purposes}', purposes);
+  // The recipients, named on the first layer (CNIL guidelines of 17 September 2020, §§ 22-26):
+  // every service the visitor is asked about; the dialog lists them all, by category.
+  const partners = [
+    ...new Set(Object.keys(serviceCategory).filter((id) => optional.includes(serviceCategory[id]!)).map((id) => services[id]!.label || id)),
+  ];
+  const named = partners.length > MAX_PARTNERS ? partners.slice(0, MAX_PARTNERS - 1) : partners;
+  const [before, after] = t('partners').split('{partners}');
   return (
     <section data-part="banner" aria-labelledby="ic-banner-title">
       <div data-part="text">
@@ -53,6 +63,21 @@ export function Banner({ consent, t: translate, pending }: BannerProps) {
           {text} <a href={privacyPolicyUrl}>{t('policy')}</a>
         </p>
         {news && <p data-part="new">{t('new').replace('{items}', items.join(', '))}</p>}
+        {partners.length > 0 && (
+          <p data-part="partners">
+            {before}
+            {named.join(', ')}
+            {named.length < partners.length && (
+              <>
+                {', '}
+                <button type="button" data-part="more" onClick={() => consent.showPreferences()}>
+                  {t('morePartners').replace('{n}', String(partners.length - named.length))}
+                </button>
+              </>
+            )}
+            {after}
+          </p>
+        )}
       </div>
       <div data-part="actions">
         <button type="button" data-part="accept" onClick={() => decide(true)}>

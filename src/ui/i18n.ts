@@ -4,18 +4,23 @@ import { uiLanguage } from '../core/language';
 import { PREFERENCES_LABEL } from './label';
 
 /**
- * Built-in strings. `{site}` is replaced by the `site` key (default: the page's host name, the
- * controller's site) and `{purposes}` by the optional categories' labels; `{items}`, in `new`,
- * by what was added since the visitor's decision. A category `id` is
+ * Built-in strings. `{site}` is replaced by the `site` key (default: the `controller` option,
+ * else the page's host name), `{purposes}` by the optional categories' labels, `{partners}`
+ * by their services' labels and `{items}`, in `new`, by what was added since the visitor's
+ * decision. "Cookies and similar technologies": local storage needs consent
+ * too (ePrivacy art. 5(3); CNIL guidelines of 17 September 2020, art. 1). A category `id` is
  * labelled by key `id` and described by key `id.d`. The first layer names the purposes, the
  * controller, the consequences of refusing and how to change one's mind later
  * (REQUIREMENTS.md item 11; EDPB cookie-banner taskforce report §12).
  */
 const STRINGS: Record<string, Record<string, string>> = {
   en: {
-    title: 'We use cookies',
-    text: '{site} uses essential cookies to make this site work and, only if you agree, cookies for: {purposes}. Refusing changes nothing in how the site works. You can change your choice at any time with “Cookie preferences” at the bottom of each page.',
+    title: 'Cookies and similar technologies',
+    text: '{site} uses cookies and similar technologies (such as local storage): essential ones to make this site work and, only if you agree, others for: {purposes}. Refusing changes nothing in how the site works. You can change your choice at any time with “Cookie preferences” at the bottom of each page.',
+    partners: 'Partners: {partners}.',
+    morePartners: '{n} more',
     policy: 'Privacy policy',
+    gpc: 'Your browser’s Global Privacy Control signal was applied: optional cookies are off.',
     acceptAll: 'Accept all',
     rejectAll: 'Reject all',
     customize: 'Customize',
@@ -32,9 +37,12 @@ const STRINGS: Record<string, Record<string, string>> = {
     'marketing.d': 'Advertising and measuring its effectiveness.',
   },
   fr: {
-    title: 'Nous utilisons des cookies',
-    text: '{site} utilise des cookies essentiels au fonctionnement du site et, seulement avec votre accord, des cookies pour : {purposes}. Refuser ne change rien au fonctionnement du site. Vous pouvez modifier votre choix à tout moment via « Préférences cookies » en bas de chaque page.',
+    title: 'Cookies et autres traceurs',
+    text: '{site} utilise des cookies et autres traceurs (comme le stockage local) : des traceurs essentiels au fonctionnement du site et, seulement avec votre accord, d’autres pour : {purposes}. Refuser ne change rien au fonctionnement du site. Vous pouvez modifier votre choix à tout moment via « Préférences cookies » en bas de chaque page.',
+    partners: 'Partenaires : {partners}.',
+    morePartners: '{n} autres',
     policy: 'Politique de confidentialité',
+    gpc: 'Le signal Global Privacy Control de votre navigateur a été appliqué : les cookies facultatifs sont désactivés.',
     acceptAll: 'Tout accepter',
     rejectAll: 'Tout refuser',
     customize: 'Personnaliser',

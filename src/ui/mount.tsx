@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import { safe } from '../core/env';
+import { DEV, safe, warn } from '../core/env';
 import type { MountUI, UIView } from '../core/types';
 import { App } from './app';
 import { createHost, focusedElement, whenBody } from './host';
@@ -30,6 +30,9 @@ function start(consent: Parameters<MountUI>[0]): () => void {
   const { options, view, state } = consent;
   const { host, root } = createHost(css, options.nonce, 'ui');
   const { lang, t } = translator(options);
+  DEV &&
+    !options.controller &&
+    warn(`option "controller" is not set; the banner names the site by its host name ("${location.hostname}"): set it to the controller's name, e.g. 'Instria'`);
   const box = document.createElement('div');
   box.dataset.part = 'root';
   box.dataset.theme = options.theme;
@@ -40,7 +43,7 @@ function start(consent: Parameters<MountUI>[0]): () => void {
   const padding = page.scrollPaddingBottom;
   let opener: HTMLElement | null = null;
   let last: UIView = 'hidden';
-  // While the banner covers the bottom of the viewport, keyboard focus scrolled into view must
+  // While the banner (or the notice) covers the bottom of the viewport, keyboard focus scrolled into view must
   // land above it (WCAG 2.2 SC 2.4.11 Focus Not Obscured). CSSOM writes are allowed under CSP.
   const observer = new ResizeObserver(([entry]) => {
     const banner = entry!.target as HTMLElement;
@@ -54,7 +57,7 @@ function start(consent: Parameters<MountUI>[0]): () => void {
     // Focus goes back where it was when the dialog opened (WAI-ARIA APG modal dialog).
     if (last === 'preferences' && now !== 'preferences' && opener && opener.isConnected) opener.focus();
     last = now;
-    const banner = root.querySelector('[data-part=banner]');
+    const banner = root.querySelector('[data-part=banner],[data-part=notice]');
     observer.disconnect();
     if (banner) observer.observe(banner);
     else page.scrollPaddingBottom = padding;

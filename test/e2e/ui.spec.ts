@@ -35,7 +35,7 @@ for (const bundle of BUNDLES) {
         await page.goto(url(bundle));
         const { banner, accept, reject, customize } = ui(page);
         await expect(banner).toBeVisible();
-        await expect(banner.getByRole('heading', { name: 'We use cookies' })).toBeVisible();
+        await expect(banner.getByRole('heading', { name: 'Cookies and similar technologies' })).toBeVisible();
         await expect(banner.getByRole('link', { name: 'Privacy policy' })).toHaveAttribute('href', '/privacy');
         const boxes = [];
         for (const button of [accept, reject, customize]) {
@@ -214,7 +214,7 @@ for (const bundle of BUNDLES) {
 
       await page.goto(url(bundle, 'overrides', 'lang=fr'));
       await expect(banner.getByRole('button', { name: 'OK pour moi' })).toBeVisible();
-      await expect(banner).toContainText('Instria utilise des cookies essentiels');
+      await expect(banner).toContainText('Instria utilise des cookies et autres traceurs');
       await expect(banner).toContainText('Mesure d’audience, Marketing');
       await page.goto(url(bundle, 'overrides', 'lang=en'));
       await expect(banner.getByRole('heading', { name: 'Your privacy on instria.fr' })).toBeVisible();

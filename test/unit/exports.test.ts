@@ -8,12 +8,14 @@ describe('public exports', () => {
     expect(Object.keys(full).sort()).toEqual([
       'VERSION',
       'consentRecords',
+      'cookieTable',
       'createConsent',
       'footerLinks',
       'gating',
       'googleConsentMode',
       'matomo',
       'mountPreferencesLink',
+      'renderCookieTable',
     ]);
   });
 
@@ -21,11 +23,13 @@ describe('public exports', () => {
     expect(Object.keys(core).sort()).toEqual([
       'VERSION',
       'consentRecords',
+      'cookieTable',
       'createConsent',
       'footerLinks',
       'gating',
       'googleConsentMode',
       'matomo',
+      'renderCookieTable',
     ]);
   });
 });

@@ -328,6 +328,34 @@ describe('GPC', () => {
     const { consent } = make({ gpc: false });
     expect(consent.view.get()).toBe('banner');
   });
+
+  it('says so once with the notice; a later page without the signal stays a refusal, silently', async () => {
+    withGpc();
+    const { consent, storage } = make();
+    await flush();
+    expect(consent.view.get()).toBe('notice');
+    consent.hide();
+    // Same visitor, signal still on: the stored refusal counts, no second notice.
+    const again = make({}, storage).consent;
+    await flush();
+    expect(again.view.get()).toBe('hidden');
+    // Signal off now (another browser profile, extension removed): still no consent, no banner.
+    delete (navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl;
+    const later = make({}, storage).consent;
+    await flush();
+    expect(later.view.get()).toBe('hidden');
+    expect(later.state.get()).toMatchObject({ decided: true, method: 'gpc', categories: { analytics: false, marketing: false } });
+    expect(later.granted('analytics', 'ga4')).toBe(false);
+  });
+
+  it('shows no notice when a decision was already stored', async () => {
+    const { consent, storage } = make();
+    consent.rejectAll();
+    withGpc();
+    const reloaded = make({}, storage).consent;
+    await flush();
+    expect(reloaded.view.get()).toBe('hidden');
+  });
 });
 
 describe('UI state and loading', () => {

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { KNOWN_ANALYTICS, KNOWN_MARKETING, KNOWN_SERVICES } from '../../../src/core/cleanup';
 import { resolveOptions } from '../../../src/core/options';
 
 afterEach(() => vi.restoreAllMocks());
@@ -17,19 +18,19 @@ describe('resolveOptions', () => {
       optional: ['analytics'],
       cookie: { name: 'instria_consent', path: '/', sameSite: 'Lax', domain: undefined },
     });
-    expect(options.categories).toEqual({ essential: { required: true }, analytics: {} });
+    expect(options.categories).toEqual({ essential: { required: true }, analytics: { required: false } });
   });
 
   it('clamps expiresAfterDays to 1..395 with a warning', () => {
     const warn = quiet();
     expect(resolveOptions({ expiresAfterDays: 1000 }).expiresAfterDays).toBe(395);
     expect(resolveOptions({ expiresAfterDays: 0 }).expiresAfterDays).toBe(1);
-    expect(warn).toHaveBeenCalledWith('[instria-consent]', expect.stringContaining('clamped'));
+    expect(warn).toHaveBeenCalledWith('[instria-consent]', expect.stringContaining('outside 1..395'));
   });
 
   it.each([
     ['an unknown option', { analytcs: true }, 'unknown option "analytcs"'],
-    ['a wrong type', { revision: 'two' }, 'option "revision" has an invalid value'],
+    ['a wrong type', { revision: 'two' }, 'option "revision" is invalid ("two")'],
     ['a bad category id', { categories: { 'bad id': {} } }, 'category "bad id" is not valid'],
     ['a duplicate service id', { categories: { a: { services: { x: {} } }, b: { services: { x: {} } } } }, 'service id "x"'],
     ['a cookie domain of another site', { cookie: { domain: 'other.example' } }, 'cookie.domain "other.example"'],
@@ -56,5 +57,118 @@ describe('resolveOptions', () => {
   it('maps googleConsentMode: true to default settings', () => {
     expect(resolveOptions({ googleConsentMode: true }).googleConsentMode).toEqual({});
     expect(resolveOptions({ googleConsentMode: { waitForUpdate: 800 } }).googleConsentMode).toEqual({ waitForUpdate: 800 });
+  });
+});
+
+/** Every development warning's text, arguments joined as the console shows them. */
+const warned = (spy: ReturnType<typeof quiet>) => spy.mock.calls.map((call) => call.slice(1).join(' '));
+
+describe('warnings name the option, the bad value and the default used', () => {
+  it.each([
+    ['revision', 'two', '"two"', '1'],
+    ['expiresAfterDays', 'long', '"long"', '182'],
+    ['language', 5, '5', '"auto"'],
+    ['translations', 'fr', '"fr"', '{}'],
+    ['privacyPolicyUrl', 7, '7', '"/privacy"'],
+    ['gpc', 'yes', '"yes"', 'true'],
+    ['recordEndpoint', 42, '42', 'none'],
+    ['reloadOnWithdraw', 1, '1', 'false'],
+    ['theme', 'pink', '"pink"', '"auto"'],
+    ['widget', 'big', '"big"', '"none"'],
+    ['nonce', 3, '3', 'none'],
+    ['gating', 'no', '"no"', 'true'],
+    ['plugins', {}, '{}', '[]'],
+    ['categories', 'x', '"x"', '{"essential":{"required":true},"analytics":{}}'],
+    ['cookie', 5, '5', '{"name":"instria_consent","path":"/","sameSite":"Lax"}'],
+    ['googleConsentMode', 'on', '"on"', 'false'],
+    ['storage', 5, '5', 'cookie, else localStorage, else memory'],
+    ['controller', 5, '5', 'the host name'],
+  ])('%s', (key, bad, shown, fallback) => {
+    const warn = quiet();
+    resolveOptions({ [key]: bad } as never);
+    expect(warned(warn)).toEqual([`option "${key}" is invalid (${shown}); using the default ${fallback}`]);
+  });
+
+  it.each([
+    ['name', 'bad name', '"bad name"', '"instria_consent"'],
+    ['path', 'x', '"x"', '"/"'],
+    ['sameSite', 'lax', '"lax"', '"Lax"'],
+  ])('cookie.%s', (key, bad, shown, fallback) => {
+    const warn = quiet();
+    resolveOptions({ cookie: { [key]: bad } } as never);
+    expect(warned(warn)).toEqual([`option "cookie.${key}" is invalid (${shown}); using the default ${fallback}`]);
+  });
+
+  it('expiresAfterDays out of range: the value given and the value used', () => {
+    const warn = quiet();
+    resolveOptions({ expiresAfterDays: 1000 });
+    expect(warned(warn)).toEqual(['option "expiresAfterDays" is outside 1..395 (1000); using 395']);
+  });
+});
+
+describe('essential means essential', () => {
+  const errors = () => vi.spyOn(console, 'error').mockImplementation(() => {});
+
+  it.each([
+    ['a known analytics cookie', { cookies: ['_gid'] }],
+    ['a pattern covering a known cookie', { cookies: [/^_ga/] }],
+    ['a declared advertising cookie', { cookies: [{ name: '_fbp', purpose: 'ads' }] }],
+    ['a service with a known cookie', { services: { ga4: { cookies: [/^_ga_/] } } }],
+    ['a service that lists hosts', { services: { chat: { hosts: ['chat.example'] } } }],
+    ['a known service', { services: { matomo: {} } }],
+  ])('a required category with %s is rejected and made optional', (_, config) => {
+    const error = errors();
+    const options = resolveOptions({ categories: { essential: { required: true, ...config }, analytics: {} } });
+    expect(options.categories.essential.required).toBe(false);
+    expect(options.optional).toEqual(['essential', 'analytics']);
+    expect(error).toHaveBeenCalledTimes(1);
+    expect(error.mock.calls[0]!.join(' ')).toContain('category "essential" is required but holds analytics or advertising trackers');
+  });
+
+  // The script tag checks against one compact pattern rather than carrying cleanup.ts's lists:
+  // it must know every entry of them, whatever they become.
+  it.each([...KNOWN_ANALYTICS, ...KNOWN_MARKETING].map((entry) => [String(entry), entry]))(
+    'knows %s from the built-in clean-up lists',
+    (_, entry) => {
+      vi.spyOn(console, 'error').mockImplementation(() => {});
+      expect(resolveOptions({ categories: { essential: { required: true, cookies: [entry] } } }).optional).toEqual(['essential']);
+    },
+  );
+
+  it.each(Object.keys(KNOWN_SERVICES))('knows the built-in service %s', (service) => {
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    expect(resolveOptions({ categories: { essential: { required: true, services: { [service]: {} } } } }).optional).toEqual(['essential']);
+  });
+
+  it('keeps a required category of first-party cookies required, silently', () => {
+    const error = errors();
+    const warn = quiet();
+    const options = resolveOptions({
+      categories: {
+        essential: { required: true, cookies: ['session', /^csrf_/, { name: 'lang', purpose: 'Language' }], services: { auth: { cookies: ['sid'] } } },
+        analytics: { services: { ga4: { cookies: [/^_ga/], hosts: ['google-analytics.com'] } } },
+      },
+    });
+    expect(options.categories.essential.required).toBe(true);
+    expect(options.optional).toEqual(['analytics']);
+    expect([...error.mock.calls, ...warn.mock.calls]).toEqual([]);
+  });
+
+  it('gives every reader of cookies names and patterns, whatever form they were declared in', () => {
+    const declared = [{ name: /^_ga_/, purpose: 'Counts visits', duration: '13 months', provider: 'Google' }, '_gid', /^_pk_/];
+    const options = resolveOptions({ categories: { analytics: { cookies: declared, services: { ga4: { cookies: declared } } } } });
+    expect(options.categories.analytics.cookies).toEqual([/^_ga_/, '_gid', /^_pk_/]);
+    expect(options.services.ga4!.cookies).toEqual([/^_ga_/, '_gid', /^_pk_/]);
+    expect(options.categories.analytics.declared).toBe(declared);
+    expect(options.services.ga4!.declared).toBe(declared);
+  });
+
+  it('drops a cookie entry that is not a name, a pattern or { name }, with a warning', () => {
+    const warn = quiet();
+    const options = resolveOptions({ categories: { analytics: { cookies: ['_gid', 5, null, { purpose: 'x' }] as never, services: { a: { cookies: 'x' as never } } } } });
+    expect(options.categories.analytics.cookies).toEqual(['_gid']);
+    expect(options.services.a!.cookies).toBeUndefined();
+    expect(warn).toHaveBeenCalledTimes(4);
+    expect(warned(warn)[0]).toContain('category "analytics": a cookie entry is not a name, a RegExp or { name }; ignored 5');
   });
 });

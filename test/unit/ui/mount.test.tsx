@@ -1,6 +1,7 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createConsentEngine } from '../../../src/core/consent';
-import type { Consent } from '../../../src/core/types';
+import type { WritableAtom } from 'nanostores';
+import type { Consent, UIView } from '../../../src/core/types';
 import { mountUI } from '../../../src/ui/mount';
 
 /** A consent instance kept in memory, with the UI mounted as the core would. */
@@ -91,5 +92,45 @@ describe('mountUI', () => {
     const { unmount } = setup();
     unmount();
     expect(document.querySelector('instria-consent')).toBeNull();
+  });
+
+  it('warns in development when the controller is not named, not when it is', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const first = setup();
+    first.unmount();
+    expect(warn.mock.calls.map((call) => call.join(' ')).filter((text) => text.includes('"controller"'))).toEqual([
+      '[instria-consent] option "controller" is not set; the banner names the site by its host name ("localhost"): set it to the controller\'s name, e.g. \'Instria\'',
+    ]);
+    warn.mockClear();
+    const second = setup({ controller: 'Instria' });
+    cleanup = second.unmount;
+    expect(second.root()!.querySelector('[data-part=banner] p')!.textContent).toMatch(/^Instria uses/);
+    expect(warn).not.toHaveBeenCalled();
+    warn.mockRestore();
+  });
+
+  it('shows the GPC notice as a polite status that takes no focus, opens the dialog, and closes', async () => {
+    document.body.innerHTML = '<button id="page">page</button>';
+    document.getElementById('page')!.focus();
+    const { consent, root, button, unmount } = setup({ controller: 'Instria' });
+    cleanup = unmount;
+    consent.rejectAll();
+    (consent.view as WritableAtom<UIView>).set('notice');
+    const notice = root()!.querySelector('[data-part=notice]')!;
+    expect(root()!.querySelector('[data-part=banner]')).toBeNull();
+    const status = notice.querySelector('[role=status]')!;
+    // The live region exists first, its text comes just after: that is what gets announced.
+    expect(status.textContent).toBe('');
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    expect(status.textContent).toBe('Your browser’s Global Privacy Control signal was applied: optional cookies are off.');
+    expect(document.activeElement!.id).toBe('page');
+    expect(root()!.activeElement).toBeNull();
+    button('link')!.click();
+    expect(consent.view.get()).toBe('preferences');
+    (consent.view as WritableAtom<UIView>).set('notice');
+    expect(button('close')!.getAttribute('aria-label')).toBe('Close');
+    button('close')!.click();
+    expect(consent.view.get()).toBe('hidden');
+    expect(root()!.querySelector('[data-part=notice]')).toBeNull();
   });
 });

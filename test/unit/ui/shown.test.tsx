@@ -13,6 +13,8 @@ const fake = (translations = {}) => {
     options: {
       categories: { essential: { required: true }, analytics: { services: { ga4: { label: 'Google Analytics' } } } },
       optional: ['analytics'],
+      services: { ga4: { label: 'Google Analytics' } },
+      serviceCategory: { ga4: 'analytics' },
       privacyPolicyUrl: '/privacy',
       language: 'en',
       translations,
@@ -44,8 +46,8 @@ describe('UI → consent records: the channel and the texts shown', () => {
     customize!.click();
     const [accepted, rejected, opened] = seen as { channel: string; texts: Record<string, string> }[];
     expect(accepted!.channel).toBe('banner');
-    expect(accepted!.texts).toMatchObject({ acceptAll: 'OK for me', rejectAll: 'Reject all', site: 'Instria', analytics: 'Analytics', title: 'We use cookies' });
-    expect(accepted!.texts.text).toMatch(/^\{site\} uses essential cookies/);
+    expect(accepted!.texts).toMatchObject({ acceptAll: 'OK for me', rejectAll: 'Reject all', site: 'Instria', analytics: 'Analytics', title: 'Cookies and similar technologies', partners: expect.stringContaining('{partners}') });
+    expect(accepted!.texts.text).toMatch(/^\{site\} uses cookies and similar technologies/);
     expect(rejected!.channel).toBe('banner');
     // Opening the dialog decides nothing: no hint is left for a later API call.
     expect(opened).toBeUndefined();
