@@ -1,8 +1,8 @@
-import { KNOWN_ANALYTICS, KNOWN_MARKETING, KNOWN_SERVICES, clearTrackers } from './cleanup';
+import { clearTrackers, trackersOf } from './cleanup';
 import { encodeDecision, type StoredDecision } from './codec';
 import { DEV, warn } from './env';
 import type { Decisions, DecisionsInstaller, Engine } from './engine';
-import type { Method, NameMatcher, ResolvedOptions } from './types';
+import type { Method } from './types';
 
 type Flags = Record<string, boolean>;
 
@@ -10,29 +10,6 @@ type Flags = Record<string, boolean>;
 const newConsentId = (): string =>
   crypto.randomUUID?.() ??
   Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => (b + 256).toString(16).slice(1)).join('');
-
-/**
- * Cookies and storage keys to remove: those of whole `categories` (theirs, their services', the
- * built-in lists for `analytics` and `marketing`) and those of single `services` (theirs, and
- * the built-in list of a known service such as `matomo`).
- */
-function trackersOf(options: ResolvedOptions, categories: string[], services: string[]): NameMatcher[] {
-  const names: NameMatcher[] = [];
-  const add = (list?: readonly NameMatcher[]) => list && names.push(...list);
-  // Each service once, and only the valid ones the options kept (ids a config misspelt are not).
-  const all = new Set(services);
-  for (const id of categories) {
-    add(options.categories[id]!.cookies);
-    add(id === 'analytics' ? KNOWN_ANALYTICS : id === 'marketing' ? KNOWN_MARKETING : undefined);
-  }
-  for (const service in options.serviceCategory) {
-    if (all.has(service) || categories.includes(options.serviceCategory[service]!)) {
-      add(options.services[service]!.cookies);
-      add(KNOWN_SERVICES[service]);
-    }
-  }
-  return names;
-}
 
 /**
  * The decision half of the engine: recording a choice, forgetting it, cleaning up after a
@@ -74,7 +51,8 @@ export const installDecisions: DecisionsInstaller = (engine: Engine): Decisions 
     return [categories, services];
   };
 
-  const clean = (categories: string[], services: string[]) => clearTrackers(trackersOf(options, categories, services));
+  // What a still-granted category or service claims stays (REQUIREMENTS.md part C lists shared names).
+  const clean = (categories: string[], services: string[]) => clearTrackers(...trackersOf(options, $state.get(), categories, services));
 
   return {
     acceptAll: () => decide(all(true), 'accept-all'),
