@@ -1,3 +1,4 @@
+import { decodeDecision } from './codec';
 import { safe } from './env';
 import type { ConsentState, NameMatcher, ResolvedOptions } from './types';
 
@@ -126,6 +127,18 @@ export function eraseCookie(name: string): void {
     }
   }, undefined);
 }
+
+/** The time of a stored decision, or -1 when it does not decode. */
+const timeOf = (value: string) => decodeDecision(value)?.time ?? -1;
+
+/**
+ * Of the values of several same-name consent cookies, the one holding the newest decision; the
+ * first when none decodes (so that a malformed value is still reported as one).
+ */
+export const newestDecision = (values: string[]): string => values.reduce((a, b) => (timeOf(b) > timeOf(a) ? b : a));
+
+/** What the cookie store borrows from the core: which of several values counts, how to erase one. */
+export const CONSENT_COOKIE = { newest: newestDecision, erase: eraseCookie };
 
 /**
  * Deletes the cookies (visible to scripts: HttpOnly ones need the server) and the

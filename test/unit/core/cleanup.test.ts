@@ -8,8 +8,10 @@ import {
   cookiePaths,
   eraseCookie,
   matchesName,
+  newestDecision,
   trackersOf,
 } from '../../../src/core/cleanup';
+import { encodeDecision } from '../../../src/core/codec';
 import { resolveOptions } from '../../../src/core/options';
 import type { ConsentOptions, ConsentState, ResolvedOptions } from '../../../src/core/types';
 
@@ -180,5 +182,23 @@ describe('deleting on every variant', () => {
     clearTrackers([...KNOWN_ANALYTICS, ...KNOWN_MARKETING], ['_gcl_au']);
     expect(document.cookie.split('; ').sort()).toEqual(['_gateway_session=1', '_gcl_au=1']);
     expect(Object.keys(localStorage)).toEqual(['_hjalmar']);
+  });
+});
+
+describe('newestDecision', () => {
+  const value = (time: number, method: 'accept-all' | 'withdraw') =>
+    encodeDecision({ id: 'abcdefgh-0001', time, revision: 1, method, categories: { analytics: method === 'accept-all' }, services: {} });
+  const old = value(1_700_000_000_000, 'accept-all');
+  const recent = value(1_700_000_500_000, 'withdraw');
+
+  it('takes the newest decision whatever the order the browser sends them in', () => {
+    expect(newestDecision([old, recent])).toBe(recent);
+    expect(newestDecision([recent, old])).toBe(recent);
+    expect(newestDecision([recent])).toBe(recent);
+  });
+
+  it('prefers a valid decision to a malformed one, and reports a lone malformed one', () => {
+    expect(newestDecision(['garbage', old])).toBe(old);
+    expect(newestDecision(['garbage', 'junk'])).toBe('garbage');
   });
 });

@@ -1,0 +1,54 @@
+import type { Page } from '@playwright/test';
+import { expect, recordRequests, test } from './helpers';
+
+// Issue 12 item 7, on a real sub-domain (www.example.test → 127.0.0.1) so that cookies
+// can sit both on the host and on the parent domain, as GA writes them.
+
+const origin = (baseURL: string | undefined) => `http://www.example.test:${new URL(baseURL!).port}`;
+
+const DAY = 864e5;
+/** A stored decision in the cookie format of 0.1 (src/core/codec.ts), made `daysAgo` days ago. */
+const decision = (method: 0 | 1 | 4, categories: string, services = '', daysAgo = 1) =>
+  `1.planted-0000-4000-8000-000000000001.${(Date.now() - daysAgo * DAY).toString(36)}.1.${method}.${categories}.${services}`;
+
+const names = async (page: Page) =>
+  (await page.context().cookies()).map((cookie) => `${cookie.name}@${cookie.domain}`).sort();
+
+test('a withdrawal stays withdrawn over an older acceptance on the parent domain', async ({ page, baseURL }) => {
+  const tracker = recordRequests(page, 'tracker.js');
+  // Left by an earlier setup with `cookie.domain: 'example.test'`, or by another sub-domain.
+  await page.context().addCookies([
+    {
+      name: 'instria_consent',
+      value: decision(0, 'analytics~1!media~1', 'ga4~1!video~1', 2),
+      domain: '.example.test',
+      path: '/',
+    },
+  ]);
+  const url = `${origin(baseURL)}/test/e2e/fixtures/gating/withdraw.html`;
+  await page.goto(url);
+  await expect.poll(() => tracker.length, 'the old acceptance counts until a newer decision').toBe(1);
+
+  await page.evaluate(() => window.InstriaConsent!.withdraw!());
+  await expect.poll(() => page.evaluate(() => window.InstriaConsent!.state!.get().method)).toBe('withdraw');
+  // The write removed the other variant: one decision cookie is left.
+  expect((await names(page)).filter((name) => name.startsWith('instria_consent@'))).toEqual(['instria_consent@www.example.test']);
+
+  tracker.length = 0;
+  await page.reload();
+  await page.waitForLoadState('networkidle');
+  expect(await page.evaluate(() => window.InstriaConsent!.state!.get().method)).toBe('withdraw');
+  expect(await page.evaluate(() => window.InstriaConsent!.granted!('analytics'))).toBe(false);
+  expect(tracker).toEqual([]);
+});
+
+test('the newest decision wins when an older one sits on a longer path', async ({ page, baseURL }) => {
+  const url = origin(baseURL);
+  await page.context().addCookies([
+    // Sent first by the browser (longer path), yet older: it must not win.
+    { name: 'instria_consent', value: decision(0, 'analytics~1!media~1', 'ga4~1!video~1', 3), domain: 'www.example.test', path: '/test' },
+    { name: 'instria_consent', value: decision(4, 'analytics~0!media~0', 'ga4~0!video~0', 1), url },
+  ]);
+  await page.goto(`${url}/test/e2e/fixtures/gating/withdraw.html`);
+  expect(await page.evaluate(() => window.InstriaConsent!.state!.get().method)).toBe('withdraw');
+});
