@@ -7,7 +7,7 @@
  * - `instria-consent.ui.js` (or `data-ui-src`) when the banner or the preferences must be shown;
  * - `instria-consent.widget.js`, the floating button, on sites that set `widget: 'floating'`.
  */
-import { newestDecision } from './core/cleanup';
+import { hasLeftovers, newestDecision } from './core/cleanup';
 import { VERSION } from './core/constants';
 import type { DecisionsInstaller } from './core/engine';
 import { DEV } from './core/env';
@@ -84,6 +84,8 @@ bootScriptTag((script) => {
         loadChunk(url('decisions'), nonce, () => window.InstriaConsentDecisions?.decisions),
         options.recordEndpoint && loadChunk(url('records'), nonce, () => window.InstriaConsentRecords),
       ]).then(([decisions, records]) => (records ? records(decisions) : decisions)),
-    eager: (options) => !!options.recordEndpoint && outboxPending(),
+    // Records waiting to be sent; or trackers of a refused category left over, which the
+    // decision code removes: a returning visitor with nothing left downloads nothing more.
+    eager: (options, state) => (!!options.recordEndpoint && outboxPending()) || hasLeftovers(options, state),
   };
 }, VERSION);

@@ -41,6 +41,13 @@ export const KNOWN_SERVICES: Record<string, NameMatcher[]> = /* @__PURE__ */ Obj
   metaPixel: META_PIXEL,
 });
 
+/**
+ * Every name of the built-in lists starts like this (a unit test holds them to it): enough for
+ * the script tag to tell whether a refused category may have something left to remove,
+ * without carrying the lists. A name that only starts alike costs a download, never a deletion.
+ */
+export const SUSPECTS = /^(_(gat?(_|$)|gid|dc_gtm_|gcl_|gac_|pk_|hj|cl[cs]k|fb[cp])|AMP_TOKEN|hjViewportId)/;
+
 /** Whether `name` is one of `matchers`. */
 export const matchesName = (name: string, matchers: readonly NameMatcher[]): boolean =>
   matchers.some((m) => (typeof m === 'string' ? m === name : (m.lastIndex = 0, m.test(name))));
@@ -89,6 +96,23 @@ export function trackersOf(
   if (google) remove.push(...GOOGLE_CLICKS);
   return [remove, keep];
 }
+
+/**
+ * Whether a refused category or service of `state` may have left a cookie or storage key here:
+ * one it declares, or one that looks like a built-in name (`SUSPECTS`). The script tag loads
+ * its decision code, which removes them, only then. Cookie values are tested too, and a bad
+ * `cookies` option or unreadable storage answers true: either costs a download, never a deletion.
+ */
+export const hasLeftovers = (options: ResolvedOptions, state: ConsentState): boolean =>
+  safe(() => {
+    const matchers: NameMatcher[] = [];
+    for (const kind of ['categories', 'services'] as const) {
+      for (const id in state[kind]) state[kind][id] || matchers.push(SUSPECTS, ...(options[kind][id]!.cookies ?? []));
+    }
+    return `${document.cookie};${Object.keys(localStorage)},${Object.keys(sessionStorage)}`
+      .split(/[;=,] */)
+      .some((name) => matchesName(name, matchers));
+  }, true);
 
 /**
  * Domains a cookie of this page may live on: host-only, the host, then every parent domain.

@@ -52,7 +52,11 @@ export const installDecisions: DecisionsInstaller = (engine: Engine): Decisions 
   };
 
   // What a still-granted category or service claims stays (REQUIREMENTS.md part C lists shared names).
-  const clean = (categories: string[], services: string[]) => clearTrackers(...trackersOf(options, $state.get(), categories, services));
+  const clean = (categories?: string[], services?: string[]) => {
+    const state = $state.get();
+    const refused = (flags: Flags) => Object.keys(flags).filter((id) => !flags[id]);
+    clearTrackers(...trackersOf(options, state, categories ?? refused(state.categories), services ?? refused(state.services)));
+  };
 
   return {
     acceptAll: () => decide(all(true), 'accept-all'),

@@ -1,10 +1,11 @@
 import type { Page } from '@playwright/test';
 import { expect, recordRequests, test } from './helpers';
 
-// Issue 12 item 7, on a real sub-domain (www.example.test → 127.0.0.1) so that cookies
+// Issue 12 items 1 and 7, on a real sub-domain (www.example.test → 127.0.0.1) so that cookies
 // can sit both on the host and on the parent domain, as GA writes them.
 
 const origin = (baseURL: string | undefined) => `http://www.example.test:${new URL(baseURL!).port}`;
+const page$ = (baseURL: string | undefined, file: string) => `${origin(baseURL)}/test/e2e/fixtures/cleanup/${file}`;
 
 const DAY = 864e5;
 /** A stored decision in the cookie format of 0.1 (src/core/codec.ts), made `daysAgo` days ago. */
@@ -13,6 +14,72 @@ const decision = (method: 0 | 1 | 4, categories: string, services = '', daysAgo 
 
 const names = async (page: Page) =>
   (await page.context().cookies()).map((cookie) => `${cookie.name}@${cookie.domain}`).sort();
+const keys = (page: Page) =>
+  page.evaluate(() => ({ local: Object.keys(localStorage).sort(), session: Object.keys(sessionStorage).sort() }));
+
+/**
+ * A visitor who refused analytics on an earlier visit, with what a tracker left from before:
+ * GA on the host and the parent domain, the Google Ads linker, Hotjar's storage keys, and the
+ * site's own cookies that only look alike.
+ */
+async function plantRefuser(page: Page, baseURL: string | undefined) {
+  const url = origin(baseURL);
+  await page.context().addCookies([
+    { name: 'instria_consent', value: decision(1, 'analytics~0'), url },
+    { name: '_ga', value: 'GA1.1.1.2', url },
+    { name: '_ga', value: 'GA1.1.3.4', domain: '.example.test', path: '/' },
+    { name: '_ga_X', value: 'GS1.1.5', domain: '.example.test', path: '/' },
+    { name: '_gcl_au', value: '1.1.6', domain: '.example.test', path: '/' },
+    { name: '_gateway_session', value: 'keep', url },
+    { name: 'session', value: 'keep', url },
+  ]);
+  await page.goto(`${url}/__health`);
+  await page.evaluate(() => {
+    localStorage.setItem('_hjSessionUser_1', '{}');
+    localStorage.setItem('theme', 'dark');
+    sessionStorage.setItem('_hjRecordingLastActivity', '1');
+  });
+}
+
+const LEFT = ['_gateway_session@www.example.test', 'instria_consent@www.example.test', 'session@www.example.test'];
+
+test('script tag: a returning refuser loses the leftover GA, Ads and Hotjar cookies and keys on page load, without the UI', async ({
+  page,
+  baseURL,
+}) => {
+  await plantRefuser(page, baseURL);
+  const ui = recordRequests(page, 'instria-consent.ui.js');
+  await page.goto(page$(baseURL, 'tag.html'));
+  await expect.poll(() => names(page)).toEqual(LEFT);
+  await page.waitForLoadState('networkidle');
+  expect(await keys(page)).toEqual({ local: ['theme'], session: [] });
+  expect(ui, 'the UI chunk was not fetched').toEqual([]);
+  expect(await page.evaluate(() => window.InstriaConsent!.state!.get().method)).toBe('reject-all');
+});
+
+test('script tag: a returning refuser with nothing left over downloads neither the UI nor the decision code', async ({ page, baseURL }) => {
+  await page.context().addCookies([
+    { name: 'instria_consent', value: decision(1, 'analytics~0'), url: origin(baseURL) },
+    { name: '_gateway_session', value: 'keep', url: origin(baseURL) },
+  ]);
+  const chunks = recordRequests(page, '/dist/instria-consent.');
+  await page.goto(page$(baseURL, 'tag.html'));
+  await page.waitForLoadState('networkidle');
+  expect(chunks.map((url) => new URL(url).pathname)).toEqual(['/dist/instria-consent.iife.js']);
+  expect(await names(page)).toEqual(['_gateway_session@www.example.test', 'instria_consent@www.example.test']);
+});
+
+for (const [entry, file] of [
+  ['all-in-one script tag', 'all.html'],
+  ['npm (@instria/consent/core)', 'npm.html'],
+]) {
+  test(`${entry}: a returning refuser loses the leftover cookies and keys on page load`, async ({ page, baseURL }) => {
+    await plantRefuser(page, baseURL);
+    await page.goto(page$(baseURL, file!));
+    await expect.poll(() => names(page)).toEqual(LEFT);
+    expect(await keys(page)).toEqual({ local: ['theme'], session: [] });
+  });
+}
 
 test('a withdrawal stays withdrawn over an older acceptance on the parent domain', async ({ page, baseURL }) => {
   const tracker = recordRequests(page, 'tracker.js');

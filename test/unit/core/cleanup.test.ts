@@ -1,19 +1,26 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createConsent as createHeadless } from '../../../src/core';
 import {
   KNOWN_ANALYTICS,
   KNOWN_MARKETING,
   KNOWN_SERVICES,
+  SUSPECTS,
   clearTrackers,
   cookieDomains,
   cookiePaths,
   eraseCookie,
+  hasLeftovers,
   matchesName,
   newestDecision,
   trackersOf,
 } from '../../../src/core/cleanup';
 import { encodeDecision } from '../../../src/core/codec';
+import { installDecisions } from '../../../src/core/decisions';
+import { createConsentEngine } from '../../../src/core/engine';
 import { resolveOptions } from '../../../src/core/options';
 import type { ConsentOptions, ConsentState, ResolvedOptions } from '../../../src/core/types';
+import { createConsent } from '../../../src/index';
+import { memoryStorage } from '../../../src/storage/memory';
 
 // REQUIREMENTS.md item 49: deletion must try every domain and path a tracker may have used.
 describe('cookieDomains', () => {
@@ -85,6 +92,11 @@ describe('the built-in lists', () => {
     expect(has('hotjar', '_hjSessionUser_1') && has('hotjar', 'hjViewportId')).toBe(true);
     expect(has('clarity', '_clck') && has('metaPixel', '_fbp')).toBe(true);
     for (const inherited of ['constructor', '__proto__', 'toString']) expect(KNOWN_SERVICES[inherited]).toBeUndefined();
+  });
+
+  it('SUSPECTS, the script tag\'s quick test, covers every built-in name and skips the look-alikes', () => {
+    for (const name of [...ANALYTICS_NAMES, ...MARKETING_NAMES]) expect(SUSPECTS.test(name), name).toBe(true);
+    for (const name of ['_gateway_session', '_gallery', '_gamer', 'session', 'instria_consent', 'theme']) expect(SUSPECTS.test(name), name).toBe(false);
   });
 });
 
@@ -200,5 +212,103 @@ describe('newestDecision', () => {
   it('prefers a valid decision to a malformed one, and reports a lone malformed one', () => {
     expect(newestDecision(['garbage', old])).toBe(old);
     expect(newestDecision(['garbage', 'junk'])).toBe('garbage');
+  });
+});
+
+describe('hasLeftovers: the script tag\'s test for something left to remove', () => {
+  const options = resolveOptions({
+    categories: { essential: { required: true }, analytics: { cookies: ['my_tracker'], services: { ga4: {} } }, media: {} },
+  }) as ResolvedOptions;
+  afterEach(() => {
+    for (const pair of document.cookie.split(';')) {
+      const name = pair.split('=')[0]!.trim();
+      if (name) document.cookie = `${name}=;expires=Thu, 01 Jan 1970 00:00:00 GMT;path=/`;
+    }
+    localStorage.clear();
+  });
+
+  it('is false with nothing left, or only look-alikes, or nothing refused', () => {
+    expect(hasLeftovers(options, stateOf(options, []))).toBe(false);
+    document.cookie = '_gateway_session=1;path=/';
+    expect(hasLeftovers(options, stateOf(options, []))).toBe(false);
+    document.cookie = '_ga=1;path=/';
+    expect(hasLeftovers(options, stateOf(options, ['analytics', 'media']))).toBe(false);
+  });
+
+  it('is true with a built-in name or a declared one of a refused category, in a cookie or storage', () => {
+    document.cookie = '_ga=1;path=/';
+    expect(hasLeftovers(options, stateOf(options, []))).toBe(true);
+    document.cookie = '_ga=;expires=Thu, 01 Jan 1970 00:00:00 GMT;path=/';
+    document.cookie = 'my_tracker=1;path=/';
+    expect(hasLeftovers(options, stateOf(options, ['media']))).toBe(true);
+    document.cookie = 'my_tracker=;expires=Thu, 01 Jan 1970 00:00:00 GMT;path=/';
+    localStorage.setItem('_hjSessionUser_1', '{}');
+    expect(hasLeftovers(options, stateOf(options, ['analytics']))).toBe(true);
+  });
+
+  it('answers true, never throws, on a bad cookies option', () => {
+    const bad = resolveOptions({ categories: { analytics: { cookies: 5 as never } } }) as ResolvedOptions;
+    expect(hasLeftovers(bad, stateOf(bad, []))).toBe(true);
+  });
+});
+
+// Issue 12 item 1: a refused category's trackers go on every page view, not only when a decision
+// is made, from every entry; the script tag fetches its decision code for it only when needed.
+describe('clean-up on every page view', () => {
+  const refusal = () =>
+    encodeDecision({ id: 'abcdef12-3456', time: Date.now() - 1000, revision: 1, method: 'reject-all', categories: { analytics: false }, services: {} });
+  const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
+  afterEach(() => {
+    for (const pair of document.cookie.split(';')) {
+      const name = pair.split('=')[0]!.trim();
+      if (name) document.cookie = `${name}=;expires=Thu, 01 Jan 1970 00:00:00 GMT;path=/`;
+    }
+    localStorage.clear();
+  });
+  const plant = () => {
+    document.cookie = '_ga=GA1.1.1;path=/';
+    document.cookie = '_gcl_au=1.1;path=/';
+    document.cookie = '_gateway_session=keep;path=/';
+    localStorage.setItem('_hjSessionUser_1', '{}');
+  };
+  const left = () => document.cookie.split('; ').map((pair) => pair.split('=')[0]).sort();
+
+  /** The engine as the script tag starts it: no decision code, and `hasLeftovers` as `eager`. */
+  const scriptTag = () => {
+    const load = vi.fn(() => Promise.resolve(installDecisions));
+    const consent = createConsentEngine(
+      { storage: memoryStorage(refusal()) },
+      { loadDecisions: load, eager: (options, state) => hasLeftovers(options, state) },
+    );
+    return { consent, load };
+  };
+
+  it('script tag: a returning refuser with leftovers gets the decision code, which removes them; the banner stays hidden', async () => {
+    plant();
+    const { consent, load } = scriptTag();
+    expect(consent.view.get()).toBe('hidden');
+    expect(load).toHaveBeenCalledTimes(1);
+    await flush();
+    expect(left()).toEqual(['_gateway_session']);
+    expect(localStorage.getItem('_hjSessionUser_1')).toBeNull();
+  });
+
+  it('script tag: a returning refuser with nothing left downloads nothing', async () => {
+    document.cookie = '_gateway_session=keep;path=/';
+    const { load } = scriptTag();
+    await flush();
+    expect(load).not.toHaveBeenCalled();
+  });
+
+  it.each([
+    ['@instria/consent', createConsent],
+    ['@instria/consent/core', createHeadless],
+  ])('%s: a returning refuser loses the leftovers at once', (_, create) => {
+    document.cookie = `instria_consent=${refusal()};path=/`;
+    plant();
+    const consent = create();
+    expect(consent.state.get().method).toBe('reject-all');
+    expect(left()).toEqual(['_gateway_session', 'instria_consent']);
+    expect(localStorage.getItem('_hjSessionUser_1')).toBeNull();
   });
 });
