@@ -3,7 +3,12 @@
  * bundle the first time a visitor decides or must be asked: recording a decision, the consent
  * cookie writer (js-cookie) and withdrawal clean-up.
  */
+import { eraseCookie } from './core/cleanup';
 import { installDecisions } from './core/decisions';
 import { defaultStorage } from './storage/index';
 
-window.InstriaConsentDecisions = { decisions: installDecisions, storage: defaultStorage };
+window.InstriaConsentDecisions = {
+  decisions: installDecisions,
+  // The script tag lends its `newestDecision`, so that the decoder is not downloaded twice.
+  storage: (cookie, newest) => defaultStorage(cookie, { newest, erase: eraseCookie }),
+};

@@ -7,6 +7,7 @@
  * - `instria-consent.ui.js` (or `data-ui-src`) when the banner or the preferences must be shown;
  * - `instria-consent.widget.js`, the floating button, on sites that set `widget: 'floating'`.
  */
+import { hasLeftovers, newestDecision } from './core/cleanup';
 import { VERSION } from './core/constants';
 import type { DecisionsInstaller } from './core/engine';
 import { DEV } from './core/env';
@@ -14,7 +15,7 @@ import { outboxPending, type withRecords } from './core/integrations/records';
 import { standardPlugins } from './core/plugins';
 import { bootScriptTag } from './core/script-tag';
 import type { ConsentStorage, MountUI, Plugin, ResolvedOptions } from './core/types';
-import { lazyDefaultStorage } from './storage/lazy';
+import { lazyDefaultStorage, type PickCookie } from './storage/lazy';
 
 declare global {
   interface Window {
@@ -27,7 +28,7 @@ declare global {
     /** Set by the decision chunk (`instria-consent.decisions.js`) when it has loaded. */
     InstriaConsentDecisions?: {
       decisions: DecisionsInstaller;
-      storage: (cookie: ResolvedOptions['cookie']) => ConsentStorage;
+      storage: (cookie: ResolvedOptions['cookie'], newest: PickCookie) => ConsentStorage;
     };
   }
 }
@@ -40,16 +41,16 @@ function loadChunk<T>(src: string, nonce: string | undefined, registered: () => 
   return new Promise((resolve, reject) => {
     const ready = registered();
     if (ready) return resolve(ready);
+    // A script added by script is async already. Loaded without registering (a wrong file) or
+    // not loaded at all: the same failure for the caller.
     const script = document.createElement('script');
     script.src = src;
-    script.async = true;
     if (nonce) script.nonce = nonce;
-    script.onload = () => {
+    script.onload = script.onerror = () => {
       const value = registered();
       if (value) resolve(value);
-      else reject(new Error(`${src} did not register`));
+      else reject(new Error(`${src} could not be loaded`));
     };
-    script.onerror = () => reject(new Error(`${src} could not be loaded`));
     document.head.appendChild(script);
   });
 }
@@ -60,7 +61,8 @@ bootScriptTag((script) => {
   // The development script tag loads the development chunks, which keep their warnings too.
   const url = (name: string) => new URL(`instria-consent.${DEV ? 'dev.' : ''}${name}.js`, tag?.src || location.href).href;
   return {
-    storage: (options) => lazyDefaultStorage(options.cookie, () => window.InstriaConsentDecisions?.storage(options.cookie)),
+    storage: (options) =>
+      lazyDefaultStorage(options.cookie, () => window.InstriaConsentDecisions?.storage(options.cookie, newestDecision), newestDecision),
     plugins: (options) => [
       ...standardPlugins(options),
       // Most sites have a footer link instead: only those that want the button download it.
@@ -82,6 +84,8 @@ bootScriptTag((script) => {
         loadChunk(url('decisions'), nonce, () => window.InstriaConsentDecisions?.decisions),
         options.recordEndpoint && loadChunk(url('records'), nonce, () => window.InstriaConsentRecords),
       ]).then(([decisions, records]) => (records ? records(decisions) : decisions)),
-    eager: (options) => !!options.recordEndpoint && outboxPending(),
+    // Records waiting to be sent; or trackers of a refused category left over, which the
+    // decision code removes: a returning visitor with nothing left downloads nothing more.
+    eager: (options, state) => (!!options.recordEndpoint && outboxPending()) || hasLeftovers(options, state),
   };
 }, VERSION);

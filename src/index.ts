@@ -2,6 +2,7 @@
  * `@instria/consent`: the consent engine with its integrations and the Preact UI, which is
  * loaded through a dynamic `import()` only when a choice is needed.
  */
+import { CONSENT_COOKIE } from './core/cleanup';
 import { createConsentEngine, type DefaultCategory } from './core/consent';
 import { installDecisions } from './core/decisions';
 import { withRecords } from './core/integrations/records';
@@ -21,7 +22,7 @@ import { floatingWidget } from './ui/floating';
  */
 export function createConsent<const C extends string = DefaultCategory>(options?: ConsentOptions<C>): Consent<C> {
   return createConsentEngine(options, {
-    storage: (resolved) => defaultStorage(resolved.cookie),
+    storage: (resolved) => defaultStorage(resolved.cookie, CONSENT_COOKIE),
     plugins: (resolved) => [...standardPlugins(resolved), floatingWidget],
     decisions: withRecords(installDecisions),
     loadUI: () => import('./ui/mount').then((ui) => ui.mountUI),

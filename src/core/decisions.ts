@@ -1,10 +1,10 @@
-import { KNOWN_ANALYTICS, KNOWN_MARKETING, KNOWN_SERVICES, clearTrackers } from './cleanup';
+import { clearTrackers, trackersOf } from './cleanup';
 import { encodeDecision, type StoredDecision } from './codec';
 import { DEV, warn } from './env';
 import { inventoryOf } from './inventory';
 import type { Decisions, DecisionsInstaller, Engine } from './engine';
 import { isAsking, pendingChoices } from './pending';
-import type { Method, NameMatcher, ResolvedOptions } from './types';
+import type { Method } from './types';
 
 type Flags = Record<string, boolean>;
 
@@ -12,29 +12,6 @@ type Flags = Record<string, boolean>;
 const newConsentId = (): string =>
   crypto.randomUUID?.() ??
   Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => (b + 256).toString(16).slice(1)).join('');
-
-/**
- * Cookies and storage keys to remove: those of whole `categories` (theirs, their services', the
- * built-in lists for `analytics` and `marketing`) and those of single `services` (theirs, and
- * the built-in list of a known service such as `matomo`).
- */
-function trackersOf(options: ResolvedOptions, categories: string[], services: string[]): NameMatcher[] {
-  const names: NameMatcher[] = [];
-  const add = (list?: readonly NameMatcher[]) => list && names.push(...list);
-  // Each service once, and only the valid ones the options kept (ids a config misspelt are not).
-  const all = new Set(services);
-  for (const id of categories) {
-    add(options.categories[id]!.cookies);
-    add(id === 'analytics' ? KNOWN_ANALYTICS : id === 'marketing' ? KNOWN_MARKETING : undefined);
-  }
-  for (const service in options.serviceCategory) {
-    if (all.has(service) || categories.includes(options.serviceCategory[service]!)) {
-      add(options.services[service]!.cookies);
-      add(KNOWN_SERVICES[service]);
-    }
-  }
-  return names;
-}
 
 /**
  * The decision half of the engine: recording a choice, forgetting it, cleaning up after a
@@ -115,7 +92,12 @@ export const installDecisions: DecisionsInstaller = (engine: Engine): Decisions 
     decide([categories, services], method);
   }
 
-  const clean = (categories: string[], services: string[]) => clearTrackers(trackersOf(options, categories, services));
+  // What a still-granted category or service claims stays (REQUIREMENTS.md part C lists shared names).
+  const clean = (categories?: string[], services?: string[]) => {
+    const state = $state.get();
+    const refused = (flags: Flags) => Object.keys(flags).filter((id) => !flags[id]);
+    clearTrackers(...trackersOf(options, state, categories ?? refused(state.categories), services ?? refused(state.services)));
+  };
 
   return {
     acceptAll: () => decide(all(true), 'accept-all'),

@@ -35,8 +35,11 @@ export interface EngineSetup {
   decisions?: DecisionsInstaller;
   /** Or loads it (the script tag). One of the two is required. */
   loadDecisions?: (options: ResolvedOptions) => Promise<DecisionsInstaller>;
-  /** Whether to load the decision code at start anyway (records waiting to be sent). */
-  eager?: (options: ResolvedOptions) => boolean;
+  /**
+   * Whether to load the decision code at start anyway (records waiting to be sent, trackers of
+   * a category `state` refuses left over).
+   */
+  eager?: (options: ResolvedOptions, state: ConsentState) => boolean;
 }
 
 /** What the engine lends its decision code (`decisions.ts`): its state and how to change it. */
@@ -67,8 +70,8 @@ export interface Decisions {
   reset(): void;
   /** Refusal by Global Privacy Control, unless a decision exists. */
   gpc(): void;
-  /** Removes the trackers of withdrawn categories and services. */
-  clean(categories: string[], services: string[]): void;
+  /** Removes the trackers of withdrawn categories and services; by default, of all refused now. */
+  clean(categories?: string[], services?: string[]): void;
   /** The cookie table (`consent.inventory()`), here so the script tag need not carry it. */
   inventory(): InventoryRow[];
 }
@@ -318,11 +321,9 @@ export function createConsentEngine<const C extends string = DefaultCategory>(
     if (options.gpc && navigator.globalPrivacyControl === true) queueMicrotask(() => withDecisions((d) => d.gpc()));
     else $view.set('banner');
   }
-  // Trackers left from an earlier consent that is now refused or expired go: at once with the
-  // npm entries; with the script tag, when its decision code arrives (the banner brings it).
-  withDecisions(
-    (d) => d.clean(options.optional.filter((id) => !$state.get().categories[id]), []),
-    !!setup.decisions || !!setup.eager?.(options),
-  );
+  // On every page view, trackers of what is refused now (never granted, withdrawn in another
+  // tab or on another sub-domain, expired) go: at once with the npm entries and the all-in-one;
+  // the script tag loads its decision code for it only when something seems left (`eager`).
+  withDecisions((d) => d.clean(), !!setup.decisions || !!setup.eager?.(options, $state.get()));
   return instance as unknown as Consent<C>;
 }

@@ -1,3 +1,4 @@
+import { SUSPECTS } from './cleanup';
 import { COOKIE_NAME, DEFAULT_CATEGORIES, DEFAULT_EXPIRY_DAYS, ID_PATTERN, MAX_EXPIRY_DAYS } from './constants';
 import { DEV, isBrowser, warn } from './env';
 import type { ConsentOptions, NameMatcher, ResolvedCategory, ResolvedOptions, ResolvedService } from './types';
@@ -78,11 +79,11 @@ const invalid = (option: string, value: unknown, fallback: string): void =>
   warn(`option "${option}" is invalid (${shown(value)}); using the default ${fallback}`);
 
 /**
- * The names of cleanup.ts's known analytics and advertising lists (`KNOWN_ANALYTICS`,
- * `KNOWN_MARKETING`) as one pattern, so the script tag need not carry the lists to check a
- * `required` category; a unit test proves it covers every entry of them.
+ * The names of cleanup.ts's known analytics and advertising lists as one pattern (its
+ * `SUSPECTS`), so the script tag need not carry the lists to check a `required` category; a
+ * unit test proves it covers every entry of them.
  */
-export const TRACKER_NAMES = /^(_(gat?(_|$)|gid|dc_gtm_|gcl_|gac_|pk_|hj|cl[cs]k|fb[cp])|AMP_TOKEN|hjViewportId)/;
+const TRACKER_NAMES = SUSPECTS;
 
 /** Ids of the services cleanup.ts knows (`KNOWN_SERVICES`): analytics or advertising tools. */
 export const TRACKER_SERVICES = /^(matomo|ga4|gtag|google(Analytics|Ads)|hotjar|clarity|metaPixel)$/;

@@ -1,23 +1,37 @@
 import Cookies from 'js-cookie';
 import type { ConsentStorage, CookieOptions } from '../core/types';
-import { readCookie } from './lazy';
+import { readCookie, type PickCookie } from './lazy';
+
+/** What the cookie store borrows from the core (`CONSENT_COOKIE`), as storage imports no core code. */
+export interface CookieHelpers {
+  /** Of several values of the cookie, the one that counts: the newest decision. */
+  newest: PickCookie;
+  /** Deletes every domain and path variant of a cookie this page can reach. */
+  erase(name: string): void;
+}
 
 /**
  * Keeps the decision in one first-party cookie, written with one pre-configured js-cookie jar:
  * `Path=/`, `SameSite=Lax` and `Secure` on https by default (REQUIREMENTS.md item 25).
  * Reading `document.cookie` throws in sandboxed iframes, so every access is guarded.
+ * A read takes the newest of several same-name cookies; a write or a clear first erases every
+ * variant (other domain, other path), so that an older decision can never come back.
  */
-export function cookieStorage(options: Required<Omit<CookieOptions, 'domain'>> & { domain?: string }): ConsentStorage {
+export function cookieStorage(
+  options: Required<Omit<CookieOptions, 'domain'>> & { domain?: string },
+  helpers: CookieHelpers,
+): ConsentStorage {
   const jar = Cookies.withAttributes({
     path: options.path,
     domain: options.domain,
     sameSite: options.sameSite,
     secure: location.protocol === 'https:' || options.sameSite === 'None',
   });
-  const read = () => readCookie(options.name);
+  const read = () => readCookie(options.name, helpers.newest);
   return {
     read,
     write(value, days) {
+      helpers.erase(options.name);
       try {
         jar.set(options.name, value, { expires: days });
       } catch {
@@ -27,6 +41,7 @@ export function cookieStorage(options: Required<Omit<CookieOptions, 'domain'>> &
       return read() === value;
     },
     clear() {
+      helpers.erase(options.name);
       try {
         jar.remove(options.name);
       } catch {

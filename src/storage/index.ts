@@ -1,5 +1,5 @@
 import type { ConsentStorage, ResolvedOptions } from '../core/types';
-import { cookieStorage } from './cookie';
+import { cookieStorage, type CookieHelpers } from './cookie';
 import { localStorageStore } from './local';
 import { memoryStorage } from './memory';
 
@@ -31,7 +31,7 @@ export function fallbackStorage(stores: ConsentStorage[]): ConsentStorage {
   };
 }
 
-/** The default: the consent cookie, then localStorage, then memory. */
-export function defaultStorage(cookie: ResolvedOptions['cookie']): ConsentStorage {
-  return fallbackStorage([cookieStorage(cookie), localStorageStore(cookie.name), memoryStorage()]);
+/** The default: the consent cookie, then localStorage, then memory. `helpers`: the core's `CONSENT_COOKIE`. */
+export function defaultStorage(cookie: ResolvedOptions['cookie'], helpers: CookieHelpers): ConsentStorage {
+  return fallbackStorage([cookieStorage(cookie, helpers), localStorageStore(cookie.name), memoryStorage()]);
 }

@@ -12,11 +12,9 @@ const area = (): Storage | null => {
 /** The value stored under `key` by `localStorageStore`, unless it has expired. */
 export function readLocal(key: string): string | null {
   try {
-    const raw = area()?.getItem(key);
-    if (!raw) return null;
-    const at = raw.indexOf(' ');
-    if (at < 0 || Number(raw.slice(0, at)) < Date.now()) return null;
-    return raw.slice(at + 1);
+    // `<expiry ms> <value>`. Where merely reading `localStorage` throws, the catch answers.
+    const [, expiry, value] = /^(\d+) (.*)/s.exec(localStorage.getItem(key)!) ?? [];
+    return +expiry! >= Date.now() ? value! : null;
   } catch {
     return null;
   }

@@ -1,5 +1,6 @@
 import { h, render } from 'preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { CONSENT_COOKIE } from '../../../src/core/cleanup';
 import { decodeDecision } from '../../../src/core/codec';
 import { createConsentEngine } from '../../../src/core/consent';
 import { gating } from '../../../src/core/gating/index';
@@ -259,7 +260,7 @@ describe('a decision too large for a cookie', () => {
       Object.fromEntries(Array.from({ length: 75 }, (_, i) => [`${prefix}-vendor-${String(i).padStart(3, '0')}`.padEnd(30, 'x'), {}]));
     return { essential: { required: true }, analytics: { services: services('analytics') }, marketing: { services: services('marketing') } };
   };
-  const cookie = () => cookieStorage({ name: 'instria_consent', path: '/', sameSite: 'Lax' });
+  const cookie = () => cookieStorage({ name: 'instria_consent', path: '/', sameSite: 'Lax' }, CONSENT_COOKIE);
 
   afterEach(() => {
     document.cookie = 'instria_consent=; expires=Thu, 01 Jan 1970 00:00:00 GMT; path=/';
