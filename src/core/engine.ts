@@ -196,7 +196,8 @@ export function createConsentEngine<const C extends string = DefaultCategory>(
     if (destroyed || storage.read() === stored) return;
     const decision = readStored();
     apply(decision);
-    if (!decision) $view.set('banner');
+    // The view follows: the banner goes after a decision (an open dialog stays), back after a reset.
+    if (!decision || $view.get() == 'banner') $view.set(decision ? 'hidden' : 'banner');
   }
 
   const instance: Consent = {
