@@ -57,6 +57,14 @@ for (const size of VIEWPORTS) {
     await page.evaluate(() => new Promise(requestAnimationFrame));
     await page.evaluate(() => new Promise(requestAnimationFrame));
     expect((await focus(page)).hidden).toBe(false);
+    // The room made below the page adds to the page's own padding, which comes back exactly.
+    const html = () => page.evaluate(() => [document.documentElement.style.paddingBottom, document.documentElement.style.scrollPaddingBottom]);
+    const covered = await page.locator('instria-consent [data-part=banner]').evaluate((b) => innerHeight - b.getBoundingClientRect().top);
+    // Chrome serialises calc(2px + Npx) as calc(N+2px).
+    expect(parseFloat((await html())[0]!.replace('calc(', ''))).toBeCloseTo(2 + covered, 1);
+    await page.locator('instria-consent [data-part=reject]').click();
+    await expect(page.locator('instria-consent [data-part=banner]')).toHaveCount(0);
+    expect(await html()).toEqual(['2px', '']);
   });
 }
 
