@@ -217,7 +217,10 @@ export function createConsentEngine<const C extends string = DefaultCategory>(
   function sync(): void {
     if (destroyed || storage.read() === stored) return;
     apply(readStored());
+    // The view follows: the banner asks when something is undecided (a reset there, say), and
+    // goes after a decision there (an open dialog stays).
     if (isAsking($state.get())) $view.set('banner');
+    else if ($view.get() == 'banner') $view.set('hidden');
   }
 
   const instance: Consent = {

@@ -38,36 +38,77 @@ function start(consent: Parameters<MountUI>[0]): () => void {
   box.dataset.theme = options.theme;
   box.lang = lang;
   box.dir = getComputedStyle(host).direction === 'rtl' ? 'rtl' : 'ltr';
-  root.append(box);
-  const page = document.documentElement.style;
-  const padding = page.scrollPaddingBottom;
+  // A polite live region present before any text goes in, or screen readers stay silent.
+  // See: https://www.w3.org/WAI/ARIA/apg/practices/live-regions/ (role=status is polite)
+  const status = document.createElement('p');
+  status.setAttribute('role', 'status');
+  status.lang = lang;
+  root.append(box, status);
+  /** Focus when the dialog opened, and the page's last focus outside our UI. */
   let opener: HTMLElement | null = null;
+  let outside: HTMLElement | null = null;
   let last: UIView = 'hidden';
-  // While the banner (or the notice) covers the bottom of the viewport, keyboard focus scrolled into view must
-  // land above it (WCAG 2.2 SC 2.4.11 Focus Not Obscured). CSSOM writes are allowed under CSP.
+  let decidedAt = state.get().decidedAt;
+  // While the banner (or the notice) covers the bottom of the viewport, focus must be able to land above it
+  // (WCAG 2.2 SC 2.4.11 Focus Not Obscured): focus scrolled into view stops above the banner
+  // (scroll-padding), and room below the page lets even its last element scroll up there
+  // (padding, added to the page's own). CSSOM writes are allowed under a strict CSP.
+  const html = document.documentElement;
+  const page = html.style;
+  const saved = [page.scrollPaddingBottom, page.paddingBottom] as const;
+  const own = getComputedStyle(html).paddingBottom;
+  const restore = () => ([page.scrollPaddingBottom, page.paddingBottom] = saved);
   const observer = new ResizeObserver(([entry]) => {
-    const banner = entry!.target as HTMLElement;
-    page.scrollPaddingBottom = banner.isConnected ? `${banner.offsetHeight}px` : padding;
+    const banner = entry!.target;
+    if (!banner.isConnected) return restore();
+    const cover = `${innerHeight - banner.getBoundingClientRect().top}px`;
+    page.scrollPaddingBottom = cover;
+    page.paddingBottom = `calc(${own} + ${cover})`;
   });
+  // Where focus was before the visitor entered our UI, to return it there.
+  const onFocus = () => {
+    const focused = focusedElement();
+    if (focused?.getRootNode() !== root) outside = focused;
+  };
+  document.addEventListener('focusin', onFocus);
 
   const draw = () => {
     const now = view.get();
+    const current = state.get();
     if (now === 'preferences' && last !== 'preferences') opener = focusedElement();
-    render(<App consent={consent} view={now} state={state.get()} t={t} />, box);
-    // Focus goes back where it was when the dialog opened (WAI-ARIA APG modal dialog).
-    if (last === 'preferences' && now !== 'preferences' && opener && opener.isConnected) opener.focus();
+    // Every new decision is announced; the text node is replaced, so a second one is too.
+    if (current.decidedAt !== decidedAt) status.textContent = (decidedAt = current.decidedAt) ? t('saved') : '';
+    const inside = document.activeElement === host;
+    render(<App consent={consent} view={now} state={current} t={t} />, box);
+    // Focus that went with our UI goes back where it was when the dialog opened (WAI-ARIA APG
+    // modal dialog), else where it was before the visitor entered our UI: never lost to <body>.
+    if (inside && !root.activeElement) refocus(last === 'preferences' && opener?.isConnected ? opener : outside);
     last = now;
     const banner = root.querySelector('[data-part=banner],[data-part=notice]');
     observer.disconnect();
     if (banner) observer.observe(banner);
-    else page.scrollPaddingBottom = padding;
+    else restore();
   };
   const stops = [view.subscribe(draw), state.listen(draw)];
   return () => {
     for (const stop of stops) stop();
     observer.disconnect();
-    page.scrollPaddingBottom = padding;
+    document.removeEventListener('focusin', onFocus);
+    restore();
     render(null, box);
     host.remove();
   };
+}
+
+/**
+ * Focuses `target` if it is still on the page, else the page's `<main>`, else `<body>`; these
+ * two through a `tabindex="-1"` removed again when focus leaves (no stray tab stop).
+ */
+function refocus(target: HTMLElement | null): void {
+  const el = target?.isConnected ? target : document.querySelector('main') || document.body;
+  if (el !== target && !el.hasAttribute('tabindex')) {
+    el.tabIndex = -1;
+    el.addEventListener('blur', () => el.removeAttribute('tabindex'), { once: true });
+  }
+  el.focus({ preventScroll: el !== target });
 }

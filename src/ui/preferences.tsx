@@ -16,6 +16,12 @@ export interface PreferencesProps {
 const FOCUSABLE = 'button,input,a[href]';
 
 /**
+ * The dialog's DOM ids, made here only: a category's (`c`) or service's (`s`) checkbox and its
+ * description (`cd`, `sd`). The kind comes before the name, so two names never share an id.
+ */
+const domId = (kind: 'c' | 's' | 'cd' | 'sd', name: string) => `ic-${kind}-${name}`;
+
+/**
  * The second layer: a native `<dialog>` opened with `showModal()` (the page becomes inert,
  * focus moves in), labelled by its heading in the same shadow root, one native checkbox per
  * optional category and per service, ticked only where the visitor already said yes (no
@@ -40,6 +46,7 @@ export class Preferences extends Component<PreferencesProps> {
     } catch {
       this.dialog.setAttribute('open', '');
     }
+    for (const box of this.boxes()) this.mark(box.name);
   }
 
   /** Every checkbox, named by its category or service id. */
@@ -47,16 +54,25 @@ export class Preferences extends Component<PreferencesProps> {
     return [...this.dialog.querySelectorAll('input')];
   }
 
+  /**
+   * A category box is mixed (`indeterminate`) while only some of its services are on; with
+   * `follow`, it is also on while any is. Only a property: no HTML attribute exists for it.
+   */
+  mark(category: string, follow?: boolean): void {
+    const boxes = this.boxes();
+    const on = boxes.filter((b) => b.dataset.category === category).map((b) => b.checked);
+    const box = boxes.find((b) => b.name === category && !b.dataset.category);
+    if (!box || !on.length) return;
+    if (follow) box.checked = on.includes(true);
+    box.indeterminate = on.includes(true) && on.includes(false);
+  }
+
   /** A category box drives its services' boxes; a service box turns its category on. */
   sync(event: Event): void {
     const box = event.target as HTMLInputElement;
     const category = box.dataset.category;
-    for (const other of this.boxes()) {
-      if (category === undefined && other.dataset.category === box.name) other.checked = box.checked;
-      if (category !== undefined && other.name === category) {
-        other.checked = this.boxes().some((b) => b.dataset.category === category && b.checked);
-      }
-    }
+    if (category === undefined) for (const other of this.boxes()) if (other.dataset.category === box.name) other.checked = box.checked;
+    this.mark(category ?? box.name, true);
   }
 
   save(): void {
@@ -110,12 +126,13 @@ export class Preferences extends Component<PreferencesProps> {
         onClose={() => this.dismiss()}
         onChange={(e) => this.sync(e)}
       >
-        <header>
+        {/* Not <header>: inside <dialog> it would be a second page-level `banner` landmark. */}
+        <div data-part="header">
           <h2 id="ic-dialog-title">{t('preferences')}</h2>
           <button type="button" data-part="close" aria-label={t('close')} onClick={() => this.dismiss()}>
             ×
           </button>
-        </header>
+        </div>
         <div data-part="content">
           <p>
             {t('intro')} <a href={privacyPolicyUrl}>{t('policy')}</a>
@@ -123,7 +140,8 @@ export class Preferences extends Component<PreferencesProps> {
           {ids.map((id) => {
             const category = categories[id]!;
             const services = Object.entries(category.services || {});
-            const box = `ic-${id}`;
+            const box = domId('c', id);
+            const description = t(`${id}.d`, category.description);
             return (
               <div data-part="category" key={id}>
                 <div data-part="row">
@@ -131,25 +149,32 @@ export class Preferences extends Component<PreferencesProps> {
                   {category.required ? (
                     <span data-part="always">{t('alwaysActive')}</span>
                   ) : (
-                    <input type="checkbox" id={box} name={id} defaultChecked={state.categories[id]} />
+                    <input
+                      type="checkbox"
+                      id={box}
+                      name={id}
+                      defaultChecked={state.categories[id]}
+                      aria-describedby={description ? domId('cd', id) : undefined}
+                    />
                   )}
                 </div>
-                <p>{t(`${id}.d`, category.description)}</p>
+                {description && <p id={domId('cd', id)}>{description}</p>}
                 {!category.required && services.length > 0 && (
                   <ul>
                     {services.map(([service, options]) => (
                       <li key={service}>
                         <div data-part="row">
-                          <label for={`ic-s-${service}`}>{options.label || service}</label>
+                          <label for={domId('s', service)}>{options.label || service}</label>
                           <input
                             type="checkbox"
-                            id={`ic-s-${service}`}
+                            id={domId('s', service)}
                             name={service}
                             data-category={id}
                             defaultChecked={state.services[service]}
+                            aria-describedby={options.description ? domId('sd', service) : undefined}
                           />
                         </div>
-                        {options.description && <p>{options.description}</p>}
+                        {options.description && <p id={domId('sd', service)}>{options.description}</p>}
                       </li>
                     ))}
                   </ul>

@@ -32,3 +32,23 @@ for (const bundle of ['split', 'all'] as const) {
     }
   }
 }
+
+test('accessibility tree: one banner landmark, a mixed category, checkboxes described, axe best practices', async ({ page }) => {
+  await page.goto('/ui/split/overrides.html');
+  await page.locator('instria-consent [data-part=customize]').click();
+  const dialog = page.getByRole('dialog', { name: 'Cookie preferences' });
+  await dialog.getByRole('checkbox', { name: 'Matomo' }).check();
+  await dialog.getByRole('button', { name: 'Save my choices' }).click();
+  await page.evaluate(() => window.InstriaConsent!.showPreferences!());
+  await expect(dialog).toBeVisible();
+  // The page's <header> is its banner landmark; the dialog adds none.
+  expect(await page.locator('instria-consent').evaluate((host) => host.shadowRoot!.querySelectorAll('header').length)).toBe(0);
+  const analytics = dialog.getByRole('checkbox', { name: 'Analytics', exact: true });
+  await expect(analytics).toHaveAttribute('aria-describedby', /.+/);
+  await expect(analytics).toHaveAccessibleDescription('Statistics on how the site is used, to improve it.');
+  // checked=mixed in the accessibility tree: some of its services are on, not all.
+  await expect(analytics).toBeChecked({ indeterminate: true });
+  expect(await dialog.ariaSnapshot()).toContain('- checkbox "Analytics" [checked=mixed]');
+  const results = await new AxeBuilder({ page }).withTags([...TAGS, 'best-practice']).include('instria-consent').analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+});

@@ -501,6 +501,24 @@ describe('cross-tab', () => {
     a.destroy();
     b.destroy();
   });
+
+  it('hides the banner after a decision in another tab, and shows it again after a reset there', async () => {
+    const storage = memoryStorage();
+    const a = make({}, storage).consent;
+    const b = make({}, storage).consent;
+    const c = make({}, storage).consent;
+    const tick = () => new Promise((resolve) => setTimeout(resolve, 50));
+    expect(b.view.get()).toBe('banner');
+    c.showPreferences();
+    a.rejectAll();
+    await tick();
+    expect(b.view.get()).toBe('hidden');
+    expect(c.view.get(), 'a dialog the visitor has open stays open').toBe('preferences');
+    a.reset();
+    await tick();
+    expect([b.view.get(), c.view.get()]).toEqual(['banner', 'banner']);
+    for (const consent of [a, b, c]) consent.destroy();
+  });
 });
 
 describe('SSR', () => {
