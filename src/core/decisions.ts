@@ -8,6 +8,9 @@ import type { Method } from './types';
 
 type Flags = Record<string, boolean>;
 
+/** Keys whose value differs between two flag maps. */
+const diff = (a: Flags, b: Flags): string[] => Object.keys(b).filter((key) => a[key] !== b[key]);
+
 /** A random consent id: a UUID where available, else 128 random bits in hex. */
 const newConsentId = (): string =>
   crypto.randomUUID?.() ??
@@ -122,6 +125,21 @@ export const installDecisions: DecisionsInstaller = (engine: Engine): Decisions 
       const state = $state.get();
       if (!state.decided) decide(all(false), 'gpc'), engine.view.set('notice');
       else if (isAsking(state)) choose(...pendingChoices(state.pending, false), 'gpc');
+    },
+    applied(prev, next, local) {
+      const categories = diff(prev.categories, next.categories);
+      const services = diff(prev.services, next.services);
+      const withdrawn = categories.filter((id) => prev.categories[id]);
+      const withdrawnServices = services.filter((id) => prev.services[id]);
+      if (withdrawn.length + withdrawnServices.length) clean(withdrawn, withdrawnServices);
+      if (!next.decided) return;
+      const reloadRecommended = prev.decided && withdrawn.length + withdrawnServices.length > 0;
+      if (!prev.decided) engine.emit('first-consent', next);
+      engine.emit('consent', next);
+      if (categories.length + services.length) {
+        engine.emit('change', Object.freeze({ state: next, changed: Object.freeze({ categories, services }), reloadRecommended }));
+      }
+      if (reloadRecommended && local && options.reloadOnWithdraw) setTimeout(() => location.reload());
     },
     clean,
     inventory: () => inventoryOf(options),

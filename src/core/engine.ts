@@ -6,7 +6,7 @@ import { resolveOptions } from './options';
 import { isAsking } from './pending';
 import type {
   Consent,
-  ConsentChange,
+  ConsentEvents,
   ConsentOptions,
   ConsentState,
   ConsentStorage,
@@ -51,6 +51,8 @@ export interface Engine {
   instance: Consent;
   /** Moves to the state of `decision` (none: nothing granted), cleans up, tells everyone. */
   apply(decision: StoredDecision | null, local?: boolean): void;
+  /** Calls the `on()` listeners and dispatches the `window` event of `event`. */
+  emit(event: keyof ConsentEvents, payload: unknown): void;
   /** Whether `destroy()` was called (or this is SSR). */
   destroyed(): boolean;
   /** The raw stored value this tab knows, to tell other tabs' changes from its own. */
@@ -70,6 +72,11 @@ export interface Decisions {
   reset(): void;
   /** Refusal by Global Privacy Control, unless a decision exists. */
   gpc(): void;
+  /**
+   * After the state moved from `prev` to `next`: removes what was withdrawn and fires the
+   * events (`local`: decided in this tab, which may reload the page after a withdrawal).
+   */
+  applied(prev: ConsentState, next: ConsentState, local?: boolean): void;
   /** Removes the trackers of withdrawn categories and services; by default, of all refused now. */
   clean(categories?: string[], services?: string[]): void;
   /** The cookie table (`consent.inventory()`), here so the script tag need not carry it. */
@@ -87,8 +94,6 @@ const notLoaded = (what: string) => (error: unknown) =>
   console.warn(`[instria-consent] the consent ${what} could not be loaded; nothing is granted.`, error);
 const keys = Object.keys as <T extends object>(o: T) => (keyof T & string)[];
 
-/** Keys whose value differs between two flag maps. */
-const diff = (a: Flags, b: Flags): string[] => keys(b).filter((key) => a[key] !== b[key]);
 
 /**
  * The state for a decision (or for none: every optional category refused). A decision grants
@@ -186,24 +191,16 @@ export function createConsentEngine<const C extends string = DefaultCategory>(
     });
   }
 
-  /** Moves to the state of `decision`, removes what was withdrawn, and tells everyone. */
+  /**
+   * Moves to the state of `decision` at once (what is withdrawn stops being granted now), then
+   * lets the decision code clean up and tell everyone (`Decisions.applied`): a returning
+   * visitor's page, which never decides, need not carry that code.
+   */
   function apply(decision: StoredDecision | null, local?: boolean): void {
     const prev = $state.get();
     const next = toState(options, decision);
-    const categories = diff(prev.categories, next.categories);
-    const services = diff(prev.services, next.services);
-    const withdrawn = categories.filter((id) => prev.categories[id]);
-    const withdrawnServices = services.filter((id) => prev.services[id]);
     $state.set(next);
-    if (withdrawn.length + withdrawnServices.length) withDecisions((d) => d.clean(withdrawn, withdrawnServices));
-    if (!next.decided) return;
-    const reloadRecommended = prev.decided && withdrawn.length + withdrawnServices.length > 0;
-    if (!prev.decided) emit('first-consent', next);
-    emit('consent', next);
-    if (categories.length + services.length) {
-      emit('change', freeze({ state: next, changed: freeze({ categories, services }), reloadRecommended }) as ConsentChange);
-    }
-    if (reloadRecommended && local && options.reloadOnWithdraw) setTimeout(() => location.reload());
+    withDecisions((d) => d.applied(prev, next, local));
   }
 
   /** Reads the stored decision; returns it only if it still counts. */
@@ -266,6 +263,7 @@ export function createConsentEngine<const C extends string = DefaultCategory>(
     view: $view,
     instance,
     apply,
+    emit,
     destroyed: () => destroyed,
     stored: (value) => (stored = value),
     post: (message) => safe(() => channel?.postMessage(message), undefined),
