@@ -49,6 +49,7 @@ const CHECKS: Record<string, Check> = {
   cookie: isObject,
   googleConsentMode: (v) => isBool(v) || isObject(v),
   storage: isObject,
+  matomo: isObject,
 };
 
 /**
