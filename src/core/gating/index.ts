@@ -1,6 +1,6 @@
 import { DEV, safe, warn } from '../env';
 import type { Plugin } from '../types';
-import { autoBlock, hostsOf } from './auto-block';
+import { autoBlock, gate, hostsOf } from './auto-block';
 import { placeholderFor } from './placeholder';
 
 /** The elements gating looks after. */
@@ -132,13 +132,7 @@ export const gating = (): Plugin => (consent) => {
         // before it prepares the script, so a new type keeps it from running.
         // See: https://github.com/whatwg/html/issues/7882 (download may still happen).
         const service = blocker?.(node);
-        if (service && node.tagName === 'SCRIPT' && !node.dataset.consent) {
-          const script = node as HTMLScriptElement;
-          if (script.type) script.dataset.type = script.type;
-          script.type = 'text/plain';
-          script.dataset.consent = consent.options.serviceCategory[service];
-          script.dataset.service = service;
-        }
+        if (service && node.tagName === 'SCRIPT' && !node.dataset.consent) gate(node, consent.options.serviceCategory[service]!, service);
         if (node.matches(GATED)) track(node);
         if (node.firstElementChild) scan(node);
       }

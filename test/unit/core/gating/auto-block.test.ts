@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createConsentEngine } from '../../../../src/core/consent';
 import { hostsOf, serviceOfUrl } from '../../../../src/core/gating/auto-block';
 import { gating } from '../../../../src/core/gating/index';
@@ -21,7 +21,22 @@ let consent: Consent<Cat> | undefined;
 const make = (options: ConsentOptions<Cat> = {}) =>
   (consent = createConsentEngine<Cat>({ categories, storage: memoryStorage(), plugins: [gating()], ...options }));
 
-const script = (src: string) => Object.assign(document.createElement('script'), { src });
+// The page's own methods, kept before any instance patches them.
+const setAttribute = Element.prototype.setAttribute;
+const nativeFetch = window.fetch;
+const { open, send } = XMLHttpRequest.prototype;
+const nativeBeacon = Navigator.prototype.sendBeacon;
+
+/**
+ * A tag whose URL is already set when it is inserted (built before the SDK, by a parser or by
+ * cloning): only the insertion methods can hold it back.
+ */
+const tag = (name: string, src: string) => {
+  const element = document.createElement(name);
+  setAttribute.call(element, 'src', src);
+  return element;
+};
+const script = (src: string) => tag('script', src);
 const GTM = 'https://www.googletagmanager.com/gtm.js?id=GTM-X';
 
 beforeEach(() => {
@@ -64,7 +79,7 @@ describe('auto-blocking', () => {
   it('holds injected scripts and iframes from listed hosts, by every patched method, and lets others through', () => {
     make();
     const held = [script(GTM), script(GTM), script(GTM), script(GTM)];
-    const frame = Object.assign(document.createElement('iframe'), { src: 'https://www.google-analytics.com/frame' });
+    const frame = tag('iframe', 'https://www.google-analytics.com/frame');
     const ok = script('https://cdn.test/ok.js');
     const first = document.getElementById('first')!;
     expect(first.parentNode!.insertBefore(held[0]!, first)).toBe(held[0]);
@@ -145,5 +160,218 @@ describe('auto-blocking', () => {
     const live = document.body.querySelector('script')!;
     expect(live).not.toBe(parsed);
     expect(live.type).toBe('module');
+  });
+});
+
+/** Lets the MutationObserver and gating's activation run. */
+const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
+const GA = 'https://www.google-analytics.com/g/collect?v=2';
+
+describe('auto-blocking: URLs set on elements', () => {
+  it('holds a src or href set through the property or setAttribute, in the document or not, and sets it once granted, in order', () => {
+    make();
+    const sent: string[] = [];
+    const img = document.body.appendChild(new Image());
+    img.addEventListener('load', () => sent.push('img'));
+    const s = document.createElement('script');
+    s.src = GTM;
+    document.head.appendChild(s);
+    const frame = document.body.appendChild(document.createElement('iframe'));
+    frame.src = 'https://www.google-analytics.com/frame';
+    const link = document.createElement('link');
+    link.setAttribute('HREF', 'https://www.googletagmanager.com/style.css');
+    img.setAttribute('src', GA);
+    expect([s, frame, link, img].map((element) => element.getAttribute('src') ?? element.getAttribute('href'))).toEqual([null, null, null, null]);
+    // The script went in, without its URL: nothing to fetch.
+    expect(s.isConnected).toBe(true);
+    consent!.acceptAll();
+    expect(s.getAttribute('src')).toBe(GTM);
+    expect(frame.getAttribute('src')).toBe('https://www.google-analytics.com/frame');
+    expect(link.getAttribute('href')).toBe('https://www.googletagmanager.com/style.css');
+    expect(img.getAttribute('src')).toBe(GA);
+  });
+
+  it('leaves other attributes, other elements and other hosts alone', () => {
+    make();
+    const a = document.createElement('a');
+    a.setAttribute('href', GA);
+    const img = new Image();
+    img.setAttribute('alt', GA);
+    img.setAttribute('src', '/local.png');
+    const s = document.createElement('script');
+    s.src = 'https://cdn.test/ok.js';
+    expect([a.getAttribute('href'), img.getAttribute('alt'), img.getAttribute('src'), s.getAttribute('src')]).toEqual([GA, GA, '/local.png', 'https://cdn.test/ok.js']);
+  });
+
+  it('drops URLs held for a refused service, and sets none later', () => {
+    make();
+    const img = new Image();
+    img.setAttribute('src', GA);
+    consent!.rejectAll();
+    img.src = GA;
+    consent!.acceptAll();
+    expect(img.getAttribute('src')).toBeNull();
+  });
+});
+
+describe('auto-blocking: before, after, replaceWith, insertAdjacentElement', () => {
+  it('holds tags inserted next to an element, and inserts them where they were meant to go, in order', () => {
+    make();
+    const main = document.querySelector('main')!;
+    main.innerHTML = '<p id="a"></p><p id="b"></p><p id="c"></p>text';
+    const [a, b, c] = ['a', 'b', 'c'].map((id) => document.getElementById(id)!) as [HTMLElement, HTMLElement, HTMLElement];
+    const held = ['before', 'after', 'replace', 'beforebegin', 'afterbegin', 'beforeend', 'afterend', 'end'].map((name) => script(`${GTM}&${name}`));
+    const ok = script('https://cdn.test/ok.js');
+    a.before(held[0]!, ok);
+    a.after(held[1]!);
+    c.replaceWith(held[2]!);
+    expect(b.insertAdjacentElement('beforebegin', held[3]!)).toBe(held[3]);
+    b.insertAdjacentElement('afterbegin', held[4]!);
+    b.insertAdjacentElement('beforeend', held[5]!);
+    b.insertAdjacentElement('afterend', held[6]!);
+    main.append(held[7]!);
+    expect(held.some((node) => node.isConnected)).toBe(false);
+    expect(c.isConnected).toBe(false);
+    expect(ok.nextSibling).toBe(a);
+    consent!.acceptAll();
+    const id = (node: Node) => (node as Element).id || (node as Element).getAttribute?.('src')?.split('&')[1] || node.textContent;
+    // Each where it was meant to go (a held node goes just before its reference, here after `ok`;
+    // insertAdjacentElement is the same call made later, so `afterend` lands right after b).
+    expect([...main.childNodes].map(id)).toEqual(['', 'before', 'a', 'after', 'beforebegin', 'b', 'afterend', 'replace', 'text', 'end']);
+    expect([...b.childNodes].map(id)).toEqual(['afterbegin', 'beforeend']);
+  });
+});
+
+describe('auto-blocking: HTML strings', () => {
+  const HTML = `<p>Hi</p><img src="${GA}" alt="pixel"><iframe src="https://www.googletagmanager.com/ns.html" title="GTM"></iframe><img src="/ok.png">`;
+
+  it('innerHTML, outerHTML, insertAdjacentHTML, createContextualFragment: listed URLs come out gated, and load once granted', async () => {
+    make();
+    const main = document.querySelector('main')!;
+    main.innerHTML = HTML;
+    document.getElementById('first')!.outerHTML = `<script src="${GTM}" type="module"></script>`;
+    main.insertAdjacentHTML('beforeend', `<img src="https://connect.facebook.net/tr?id=1" alt="meta">`);
+    document.body.append(document.createRange().createContextualFragment(`<img src="${GA}&frag" alt="fragment">`));
+    expect(document.querySelectorAll('[src*="google"], [src*="facebook"]')).toHaveLength(0);
+    expect(main.querySelector<HTMLElement>('img[alt="pixel"]')!.dataset).toMatchObject({ src: GA, consent: 'analytics', service: 'ga4' });
+    expect(main.querySelector('img[src="/ok.png"]')).not.toBeNull();
+    expect(main.querySelector('p')!.textContent).toBe('Hi');
+    const parsed = document.head.querySelector('script[data-consent]') as HTMLScriptElement;
+    expect(parsed.type).toBe('text/plain');
+    expect(parsed.dataset).toMatchObject({ src: GTM, type: 'module', service: 'ga4' });
+    consent!.set({ analytics: true });
+    await flush();
+    expect(main.querySelector('img[alt="pixel"]')!.getAttribute('src')).toBe(GA);
+    expect(main.querySelector('iframe')!.getAttribute('src')).toBe('https://www.googletagmanager.com/ns.html');
+    expect(document.querySelector('img[alt="fragment"]')!.getAttribute('src')).toBe(`${GA}&frag`);
+    expect(document.head.querySelector(`script[src="${GTM}"]`)!.getAttribute('type')).toBe('module');
+    // Marketing is still refused: the Meta pixel stays inert.
+    expect(main.querySelector('img[alt="meta"]')!.hasAttribute('src')).toBe(false);
+  });
+
+  it('leaves HTML that names no listed host as it is, and granted hosts too', () => {
+    make();
+    const main = document.querySelector('main')!;
+    main.innerHTML = '<img src="/a.png"><script src="https://cdn.test/x.js"></script>';
+    expect(main.innerHTML).toBe('<img src="/a.png"><script src="https://cdn.test/x.js"></script>');
+    consent!.acceptAll();
+    main.innerHTML = `<img src="${GA}">`;
+    expect(main.querySelector('img')!.getAttribute('src')).toBe(GA);
+  });
+});
+
+describe('auto-blocking: requests', () => {
+  let calls: string[];
+  beforeEach(() => {
+    calls = [];
+    window.fetch = vi.fn(async (input: RequestInfo | URL) => {
+      calls.push(`fetch ${input instanceof Request ? input.url : String(input)}`);
+      return new Response('ok');
+    }) as typeof fetch;
+    XMLHttpRequest.prototype.send = function (this: XMLHttpRequest, body?: unknown) {
+      calls.push(`xhr ${body}`);
+    };
+    Navigator.prototype.sendBeacon = (url: string | URL) => (calls.push(`beacon ${url}`), true);
+  });
+  afterEach(() => {
+    consent?.destroy();
+    window.fetch = nativeFetch;
+    XMLHttpRequest.prototype.send = send;
+    Navigator.prototype.sendBeacon = nativeBeacon;
+  });
+
+  const xhr = (url: string, body: string) => {
+    const request = new XMLHttpRequest();
+    request.open('POST', url);
+    request.send(body);
+    return request;
+  };
+
+  it('fetch, XHR and beacons to other hosts go at once: relative URLs, URL and Request objects', async () => {
+    make();
+    const response = await fetch('/api/same-origin');
+    expect(await response.text()).toBe('ok');
+    await fetch(new URL('https://cdn.test/a'));
+    await fetch(new Request('https://cdn.test/b'));
+    xhr('/api/x', 'one');
+    expect(navigator.sendBeacon('/beacon', 'x')).toBe(true);
+    expect(calls).toEqual(['fetch /api/same-origin', 'fetch https://cdn.test/a', 'fetch https://cdn.test/b', 'xhr one', 'beacon /beacon']);
+  });
+
+  it('fetch and XHR to a listed host wait for consent, then go in the order they were asked for', async () => {
+    make();
+    const first = fetch(GA);
+    xhr('https://www.google-analytics.com/x', 'second');
+    const third = fetch(new Request('https://www.googletagmanager.com/gtm.js'));
+    const fourth = fetch(new URL(`${GA}&4`), { method: 'POST' });
+    await flush();
+    expect(calls).toEqual([]);
+    consent!.acceptAll();
+    expect(calls).toEqual([`fetch ${GA}`, 'xhr second', 'fetch https://www.googletagmanager.com/gtm.js', `fetch ${GA}&4`]);
+    expect(await (await first).text()).toBe('ok');
+    await third;
+    await fourth;
+    expect(window.fetch).not.toBe(nativeFetch);
+  });
+
+  it('after a refusal: waiting fetches reject with a TypeError, XHRs stay unsent, later ones too', async () => {
+    make();
+    const waiting = fetch(GA);
+    const request = xhr(GA, 'never');
+    const events: string[] = [];
+    request.onerror = () => events.push('error');
+    consent!.rejectAll();
+    await expect(waiting).rejects.toThrow(TypeError);
+    await expect(fetch(`${GA}&later`)).rejects.toThrow(/no consent for ga4/);
+    xhr(GA, 'never again');
+    consent!.acceptAll();
+    await flush();
+    expect(calls).toEqual([]);
+    expect(events).toEqual([]);
+  });
+
+  it('a beacon to a listed host is dropped before consent and reports true; it goes once granted', () => {
+    make();
+    expect(navigator.sendBeacon(GA, 'x')).toBe(true);
+    consent!.acceptAll();
+    expect(calls).toEqual([]);
+    expect(navigator.sendBeacon(GA, 'y')).toBe(true);
+    expect(calls).toEqual([`beacon ${GA}`]);
+  });
+
+  it('patches nothing without hosts, and restores everything on destroy', () => {
+    const names = ['setAttribute', 'before', 'after', 'replaceWith', 'insertAdjacentElement', 'insertAdjacentHTML'] as const;
+    const before = [window.fetch, XMLHttpRequest.prototype.open, XMLHttpRequest.prototype.send, Navigator.prototype.sendBeacon, ...names.map((name) => Element.prototype[name])];
+    const html = Object.getOwnPropertyDescriptor(Element.prototype, 'innerHTML');
+    const now = () => [window.fetch, XMLHttpRequest.prototype.open, XMLHttpRequest.prototype.send, Navigator.prototype.sendBeacon, ...names.map((name) => Element.prototype[name])];
+    consent = createConsentEngine({ storage: memoryStorage(), plugins: [gating()] });
+    expect(now()).toEqual(before);
+    consent.destroy();
+    make();
+    expect(now().some((fn, index) => fn !== before[index])).toBe(true);
+    consent!.destroy();
+    expect(now()).toEqual(before);
+    expect(Object.getOwnPropertyDescriptor(Element.prototype, 'innerHTML')).toEqual(html);
+    expect(XMLHttpRequest.prototype.open).toBe(open);
   });
 });
