@@ -97,7 +97,9 @@ export const gating = (): Plugin => (consent) => {
         done.add(copy);
         // load or error: exactly one of them fires.
         const settle = () => (loading--, pump());
-        if (external) {
+        // Without its URL now (held by auto-blocking for a service still refused) it will not
+        // load: nothing to wait for.
+        if (external && copy.hasAttribute('src')) {
           // Dynamic scripts are async by default: keep them in insertion order unless asked.
           if (!script.hasAttribute('async')) copy.async = false;
           loading++;

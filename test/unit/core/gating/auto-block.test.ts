@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createConsentEngine } from '../../../../src/core/consent';
 import { hostsOf, serviceOfUrl } from '../../../../src/core/gating/auto-block';
 import { gating } from '../../../../src/core/gating/index';
+import { resolveOptions } from '../../../../src/core/options';
 import type { Consent, ConsentOptions } from '../../../../src/core/types';
 import { memoryStorage } from '../../../../src/storage/memory';
 
@@ -46,7 +47,8 @@ beforeEach(() => {
 afterEach(() => consent?.destroy());
 
 describe('hostsOf / serviceOfUrl', () => {
-  const hosts = hostsOf(make().options);
+  // Options only: an instance made here would stay installed under the tests' own.
+  const hosts = hostsOf(resolveOptions<Cat>({ categories }));
 
   it('lists every host of every service, lower-cased', () => {
     expect(hosts).toEqual([
@@ -373,5 +375,20 @@ describe('auto-blocking: requests', () => {
     expect(now()).toEqual(before);
     expect(Object.getOwnPropertyDescriptor(Element.prototype, 'innerHTML')).toEqual(html);
     expect(XMLHttpRequest.prototype.open).toBe(open);
+  });
+});
+
+describe('auto-blocking and gated scripts', () => {
+  it('a gated script whose URL a refused service holds does not stall the scripts after it', async () => {
+    document.body.innerHTML = `<script type="text/plain" data-consent="analytics" src="${GTM}"></script><script type="text/plain" data-consent="analytics" id="after">window.after = 1</script>`;
+    make();
+    await flush();
+    consent!.set({ analytics: true }, { services: { ga4: false } });
+    await flush();
+    const scripts = [...document.body.querySelectorAll('script')];
+    // The first one went live without its URL (held for ga4); the inline one after it went live too.
+    expect(scripts.map((script) => script.type)).toEqual(['', '']);
+    expect(scripts[0]!.hasAttribute('src')).toBe(false);
+    expect(scripts[1]!.id).toBe('after');
   });
 });
