@@ -42,33 +42,29 @@ export function gate(element: HTMLElement, category: string, service: string): v
   }
 }
 
-/** Where an insertion method would have put its nodes: `[parent, node before which]`. */
-type Where = (self: any, reference?: any) => [Node | null, Node | null];
-
 /** The element/attribute pairs that fetch a URL (as `"TAG name"`): held when set. */
 const URL_SETTERS = /^((IMG|SCRIPT|IFRAME) src|LINK href)$/i;
 
 /**
  * Holds back what other scripts send to a listed host while its service has no consent, and
  * lets it go, in the order it was asked for, once the service is granted:
- * - `<script>`, `<iframe>` and `<img>` elements with a URL, inserted with `appendChild`,
- *   `insertBefore`, `append`, `prepend`, or `before`, `after`, `replaceWith` on an element, or
- *   `insertAdjacentElement` (inserted later where they were meant to go);
  * - a URL set on an `<img>`, `<script>`, `<iframe>` (`src`) or `<link>` (`href`), through the
- *   property or `setAttribute`, in the document or not (set later on the same element);
- * - HTML given to `innerHTML`, `outerHTML`, `insertAdjacentHTML` or
- *   `Range#createContextualFragment`: an element with such a URL comes out as a gated one
- *   (`data-src`, `data-consent`, `data-service`), activated by gating once granted;
+ *   property or `setAttribute`, in the document or not: the URL is set later on the same
+ *   element. A tag built by script thus carries no listed URL when it is inserted, whatever
+ *   the insertion method (`appendChild`, `insertBefore`, `append`, `before`, `after`,
+ *   `replaceWith`, `insertAdjacentElement`…), so insertion methods are not patched;
+ * - HTML given to `innerHTML` or `insertAdjacentHTML`: an element with such a URL comes out as
+ *   a gated one (`data-src`, `data-consent`, `data-service`), activated by gating once granted;
  * - `fetch` (the promise waits, then settles with the real response), `XMLHttpRequest#send`
  *   (sent later), `navigator.sendBeacon` (dropped, returns true).
  * Once the service is refused, what waits is dropped: a waiting `fetch` rejects with a
  * `TypeError`, as a failed request or an ad blocker would make it; an XHR stays unsent and fires
  * no event; a beacon reports `true` so the caller does not fall back to another channel.
  * Returns the teardown, which restores everything patched, and `blocker`, the service that
- * blocks an element now.
+ * blocks an element now (for parser-inserted scripts, see gating).
  *
  * Why patch instead of observe: a script-inserted script is prepared (fetched, then run) as soon
- * as it is connected, before any MutationObserver callback. See: https://github.com/whatwg/html/issues/7882
+ * as it is connected, before any MutationObserver callback, so its URL must not be there. See: https://github.com/whatwg/html/issues/7882
  * and yett's approach, https://github.com/elbywan/yett/blob/master/src/monkey.js
  * An image fetches as soon as its `src` is set, connected or not, hence the setters.
  * See: https://html.spec.whatwg.org/multipage/images.html#update-the-image-data
@@ -78,9 +74,7 @@ export function autoBlock(consent: Consent, hosts: Hosts): [() => void, (node: a
   /** What waits for a service: `[service, what to do once granted, what to do once refused]`, in order. */
   const held: [string, () => void, (() => void)?][] = [];
   const restore: (() => void)[] = [];
-  const N = Node.prototype;
   const E = Element.prototype;
-  const insertBefore = N.insertBefore;
   const html = Object.getOwnPropertyDescriptor(E, 'innerHTML')!;
   const granted = (service: string) => consent.granted(serviceCategory[service]!, service);
 
@@ -93,13 +87,6 @@ export function autoBlock(consent: Consent, hosts: Hosts): [() => void, (node: a
   /** Keeps `go` for when `service` is granted; runs `drop` instead once the visitor has refused. */
   const later = (service: string, go: () => void, drop?: () => void) =>
     consent.state.get().decided ? drop?.() : held.push([service, go, drop]);
-  /** Holds `node` back if it must not go in now; true when held (or dropped). */
-  const hold = (node: Node, [parent, reference]: [Node | null, Node | null]) => {
-    const service = blocker(node);
-    // The reference node may be gone by then: the end of the intended parent instead.
-    if (service) later(service, () => insertBefore.call(parent, node, reference?.parentNode === parent ? reference : null));
-    return !!service;
-  };
   /** Replaces `target[name]` with `make(original)` until the teardown. */
   const swap = (target: any, name: string, make: (original: any) => any) => {
     const original = target[name];
@@ -116,13 +103,6 @@ export function autoBlock(consent: Consent, hosts: Hosts): [() => void, (node: a
       restore.push(() => Object.defineProperty(target, name, descriptor));
     }
   };
-  /** Patches an insertion method; `at` is the index of the node for those that insert one. */
-  const insertion = (proto: any, name: string, where: Where, at?: number) =>
-    swap(proto, name, (original) => function (this: any, ...args: any[]) {
-      const place = where(this, args[1]);
-      if (at === undefined) return original.apply(this, args.filter((node) => !hold(node, place)));
-      return hold(args[at], place) ? args[at] : original.apply(this, args);
-    });
   /** Sets a URL now, or once its service is granted. */
   const url = (value: unknown, set: () => void) => {
     const service = blocks(value);
@@ -150,18 +130,6 @@ export function autoBlock(consent: Consent, hosts: Hosts): [() => void, (node: a
     return changed ? html.get!.call(template) : markup;
   };
 
-  insertion(N, 'appendChild', (parent) => [parent, null], 0);
-  insertion(N, 'insertBefore', (parent, reference) => [parent, reference], 0);
-  insertion(E, 'append', (parent) => [parent, null]);
-  insertion(E, 'prepend', (parent) => [parent, parent.firstChild]);
-  // insertAdjacentElement: the same call, later (nothing is inserted if its anchor has no parent then).
-  swap(E, 'insertAdjacentElement', (original) => function (this: Element, ...args: [InsertPosition, Element]) {
-    const service = blocker(args[1]);
-    return service ? (later(service, () => original.apply(this, args)), args[1]) : original.apply(this, args);
-  });
-  insertion(E, 'before', (self) => [self.parentNode, self]);
-  insertion(E, 'after', (self) => [self.parentNode, self.nextSibling]);
-  insertion(E, 'replaceWith', (self) => [self.parentNode, self.nextSibling]);
 
   for (const [type, name] of [[HTMLImageElement, 'src'], [HTMLScriptElement, 'src'], [HTMLIFrameElement, 'src'], [HTMLLinkElement, 'href']] as const) {
     setter(type.prototype, name, (set) => function (this: Element, value) {
@@ -172,18 +140,12 @@ export function autoBlock(consent: Consent, hosts: Hosts): [() => void, (node: a
     const set = () => setAttribute.call(this, name, value);
     URL_SETTERS.test(`${this.tagName} ${name}`) ? url(value, set) : set();
   });
-  for (const name of ['innerHTML', 'outerHTML']) {
-    setter(E, name, (set) => function (this: Element, value) {
-      set.call(this, clean(value));
-    });
-  }
-  // Their HTML is the last argument.
-  for (const [proto, name] of [[E, 'insertAdjacentHTML'], [Range.prototype, 'createContextualFragment']] as const) {
-    swap(proto, name, (original) => function (this: unknown, ...args: unknown[]) {
-      args.push(clean(args.pop()));
-      return original.apply(this, args);
-    });
-  }
+  setter(E, 'innerHTML', (set) => function (this: Element, value) {
+    set.call(this, clean(value));
+  });
+  swap(E, 'insertAdjacentHTML', (insert) => function (this: Element, position: string, markup: string) {
+    return insert.call(this, position, clean(markup));
+  });
 
   swap(window, 'fetch', (fetch) => function (this: unknown, ...args: any[]) {
     const service = blocks(args[0]?.url ?? args[0]);
