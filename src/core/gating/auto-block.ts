@@ -60,8 +60,8 @@ const URL_SETTERS = /^((IMG|SCRIPT|IFRAME) src|LINK href)$/i;
  * Once the service is refused, what waits is dropped: a waiting `fetch` rejects with a
  * `TypeError`, as a failed request or an ad blocker would make it; an XHR stays unsent and fires
  * no event; a beacon reports `true` so the caller does not fall back to another channel.
- * Returns the teardown, which restores everything patched, and `blocker`, the service that
- * blocks an element now (for parser-inserted scripts, see gating).
+ * Returns the teardown, which restores everything patched, and `blocks`, the service that
+ * holds a URL back now, if any (gating uses it for parser-inserted scripts).
  *
  * Why patch instead of observe: a script-inserted script is prepared (fetched, then run) as soon
  * as it is connected, before any MutationObserver callback, so its URL must not be there. See: https://github.com/whatwg/html/issues/7882
@@ -69,7 +69,7 @@ const URL_SETTERS = /^((IMG|SCRIPT|IFRAME) src|LINK href)$/i;
  * An image fetches as soon as its `src` is set, connected or not, hence the setters.
  * See: https://html.spec.whatwg.org/multipage/images.html#update-the-image-data
  */
-export function autoBlock(consent: Consent, hosts: Hosts): [() => void, (node: any) => string | undefined] {
+export function autoBlock(consent: Consent, hosts: Hosts): [() => void, (url: unknown) => string | undefined] {
   const { serviceCategory } = consent.options;
   /** What waits for a service: `[service, what to do once granted, what to do once refused]`, in order. */
   const held: [string, () => void, (() => void)?][] = [];
@@ -83,7 +83,6 @@ export function autoBlock(consent: Consent, hosts: Hosts): [() => void, (node: a
     const service = serviceOfUrl(hosts, url as string);
     return service && !granted(service) ? service : undefined;
   };
-  const blocker = (node: any) => (node?.nodeType === 1 && /^(SCRIPT|IFRAME|IMG)$/.test(node.tagName) && node.src ? blocks(node.src) : undefined);
   /** Keeps `go` for when `service` is granted; runs `drop` instead once the visitor has refused. */
   const later = (service: string, go: () => void, drop?: () => void) =>
     consent.state.get().decided ? drop?.() : held.push([service, go, drop]);
@@ -179,5 +178,5 @@ export function autoBlock(consent: Consent, hosts: Hosts): [() => void, (node: a
       }
     }),
   );
-  return [() => restore.forEach((undo) => undo()), blocker];
+  return [() => restore.forEach((undo) => undo()), blocks];
 }

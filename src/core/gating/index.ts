@@ -30,7 +30,7 @@ const URL_ATTRIBUTES = ['src', 'srcset', 'href'];
  */
 export const gating = (): Plugin => (consent) => {
   const hosts = hostsOf(consent.options);
-  const [unblock, blocker] = hosts.length ? autoBlock(consent, hosts) : [];
+  const [unblock, blocks] = hosts.length ? autoBlock(consent, hosts) : [];
   /**
    * Elements not activated yet, in the order they were found (document order), and the
    * `whenGranted` callbacks queued among them (as `{ run }`).
@@ -133,8 +133,8 @@ export const gating = (): Plugin => (consent) => {
         // A parser-inserted <script src> from a blocked host: the parser runs this callback
         // before it prepares the script, so a new type keeps it from running.
         // See: https://github.com/whatwg/html/issues/7882 (download may still happen).
-        const service = blocker?.(node);
-        if (service && node.tagName === 'SCRIPT' && !node.dataset.consent) gate(node, consent.options.serviceCategory[service]!, service);
+        const service = node.tagName === 'SCRIPT' && !node.dataset.consent && blocks?.((node as HTMLScriptElement).src);
+        if (service) gate(node, consent.options.serviceCategory[service]!, service);
         if (node.matches(GATED)) track(node);
         if (node.firstElementChild) scan(node);
       }
