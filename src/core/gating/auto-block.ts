@@ -64,8 +64,9 @@ const URL_SETTERS = /^((IMG|SCRIPT|IFRAME) src|LINK href)$/i;
  * holds a URL back now, if any (gating uses it for parser-inserted scripts).
  *
  * Why patch instead of observe: a script-inserted script is prepared (fetched, then run) as soon
- * as it is connected, before any MutationObserver callback, so its URL must not be there. See: https://github.com/whatwg/html/issues/7882
- * and yett's approach, https://github.com/elbywan/yett/blob/master/src/monkey.js
+ * as it is connected, before any MutationObserver callback, so its URL must not be there yet.
+ * See: https://github.com/whatwg/html/issues/7882 and yett's approach,
+ * https://github.com/elbywan/yett/blob/master/src/monkey.js
  * An image fetches as soon as its `src` is set, connected or not, hence the setters.
  * See: https://html.spec.whatwg.org/multipage/images.html#update-the-image-data
  */
@@ -128,7 +129,6 @@ export function autoBlock(consent: Consent, hosts: Hosts): [() => void, (url: un
     }
     return changed ? html.get!.call(template) : markup;
   };
-
 
   for (const [type, name] of [[HTMLImageElement, 'src'], [HTMLScriptElement, 'src'], [HTMLIFrameElement, 'src'], [HTMLLinkElement, 'href']] as const) {
     setter(type.prototype, name, (set) => function (this: Element, value) {

@@ -18,8 +18,9 @@ const URL_ATTRIBUTES = ['src', 'srcset', 'href'];
  *   inline script waits until the external ones before it have loaded or failed.
  * - `<iframe|img|video|audio|source|link data-src|data-srcset|data-href>` gets its real URL; an
  *   iframe shows a placeholder with an "Allow" button meanwhile.
- * When a service lists `hosts`, tags that other scripts inject from those hosts are held back
- * too (see `autoBlock`), and parser-inserted `<script src>` from them are turned into gated ones.
+ * When a service lists `hosts`, what other scripts send to those hosts (URLs they set, HTML they
+ * write, fetch, XHR, beacons) is held back too (see `autoBlock`), and parser-inserted
+ * `<script src>` from them are turned into gated ones.
  * Withdrawal stops further activation. `whenGranted` callbacks join the same queue: one runs
  * after the external scripts found before it have loaded. The script tag and `@instria/consent` install it by
  * default (`gating: false` turns it off); with `@instria/consent/core`, add it yourself.
