@@ -1,5 +1,21 @@
+import { dirname, join } from 'node:path';
 import { defineConfig, type Options } from 'tsup';
 import pkg from './package.json' with { type: 'json' };
+
+/**
+ * The script tag draws the embed placeholder's box at once and fetches its text and button on
+ * demand (`instria-consent.placeholder.js`, only on pages with a gated iframe): gating's
+ * `./placeholder` import is resolved to `placeholder-lazy.ts` in that bundle only. The npm
+ * entries and the all-in-one file keep the synchronous placeholder.
+ */
+const lazyPlaceholder: NonNullable<Options['esbuildPlugins']>[number] = {
+  name: 'lazy-placeholder',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/placeholder$/ }, ({ importer }) =>
+      importer.endsWith(join('gating', 'index.ts')) ? { path: join(dirname(importer), 'placeholder-lazy.ts') } : undefined,
+    );
+  },
+};
 
 /**
  * One browser bundle: self-contained (dependencies inlined), an IIFE, with
@@ -9,6 +25,7 @@ import pkg from './package.json' with { type: 'json' };
 function browser(name: string, entry: string, mode: 'production' | 'development' = 'production'): Options {
   const production = mode === 'production';
   return {
+    esbuildPlugins: entry === 'src/iife.ts' ? [lazyPlaceholder] : [],
     entry: { [name]: entry },
     format: ['iife'],
     platform: 'browser',
@@ -53,6 +70,7 @@ export default defineConfig([
   browser('instria-consent.decisions', 'src/decisions-chunk.ts'),
   browser('instria-consent.widget', 'src/widget-chunk.ts'),
   browser('instria-consent.records', 'src/records-chunk.ts'),
+  browser('instria-consent.placeholder', 'src/placeholder-chunk.ts'),
   browser('instria-consent.all.iife', 'src/iife-all.ts'),
   // While integrating: the same script tag and UI chunk with console warnings about bad input.
   browser('instria-consent.dev.iife', 'src/iife.ts', 'development'),
@@ -60,4 +78,5 @@ export default defineConfig([
   browser('instria-consent.dev.decisions', 'src/decisions-chunk.ts', 'development'),
   browser('instria-consent.dev.widget', 'src/widget-chunk.ts', 'development'),
   browser('instria-consent.dev.records', 'src/records-chunk.ts', 'development'),
+  browser('instria-consent.dev.placeholder', 'src/placeholder-chunk.ts', 'development'),
 ]);

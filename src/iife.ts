@@ -5,12 +5,16 @@
  * - `instria-consent.decisions.js`, the decision code, when a visitor decides or must be asked,
  *   with `instria-consent.records.js` on sites that set `recordEndpoint`;
  * - `instria-consent.ui.js` (or `data-ui-src`) when the banner or the preferences must be shown;
- * - `instria-consent.widget.js`, the floating button, on sites that set `widget: 'floating'`.
+ * - `instria-consent.widget.js`, the floating button, on sites that set `widget: 'floating'`;
+ * - `instria-consent.placeholder.js`, the embed placeholder's text and button, on pages with a
+ *   gated iframe (tsup.config.ts swaps gating's placeholder for `placeholder-lazy.ts` here).
  */
 import { hasLeftovers, newestDecision } from './core/cleanup';
 import { VERSION } from './core/constants';
 import type { DecisionsInstaller } from './core/engine';
 import { DEV } from './core/env';
+import type { placeholderFor } from './core/gating/placeholder';
+import { lazyPlaceholder } from './core/gating/placeholder-lazy';
 import { outboxPending, type withRecords } from './core/integrations/records';
 import { standardPlugins } from './core/plugins';
 import { bootScriptTag } from './core/script-tag';
@@ -23,6 +27,8 @@ declare global {
     InstriaConsentUI?: { mount: MountUI };
     /** Set by the floating-button chunk (`instria-consent.widget.js`) when it has loaded. */
     InstriaConsentWidget?: Plugin;
+    /** Set by the placeholder chunk (`instria-consent.placeholder.js`) when it has loaded. */
+    InstriaConsentPlaceholder?: typeof placeholderFor;
     /** Set by the records chunk (`instria-consent.records.js`) when it has loaded. */
     InstriaConsentRecords?: typeof withRecords;
     /** Set by the decision chunk (`instria-consent.decisions.js`) when it has loaded. */
@@ -60,6 +66,7 @@ bootScriptTag((script) => {
   const nonce = tag?.nonce || undefined;
   // The development script tag loads the development chunks, which keep their warnings too.
   const url = (name: string) => new URL(`instria-consent.${DEV ? 'dev.' : ''}${name}.js`, tag?.src || location.href).href;
+  lazyPlaceholder.load = () => loadChunk(url('placeholder'), nonce, () => window.InstriaConsentPlaceholder);
   return {
     storage: (options) =>
       lazyDefaultStorage(options.cookie, () => window.InstriaConsentDecisions?.storage(options.cookie, newestDecision), newestDecision),

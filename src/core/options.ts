@@ -51,6 +51,7 @@ const CHECKS: Record<string, Check> = {
   googleConsentMode: (v) => isBool(v) || isObject(v),
   storage: isObject,
   controller: isString,
+  matomo: isObject,
 };
 
 /** A value as a warning prints it: `"two"`, `5`, `{}`. Development builds only. */

@@ -167,6 +167,12 @@ export interface ConsentOptions<C extends string = string> {
   gpc?: boolean;
   /** Google Consent Mode v2. Default false. */
   googleConsentMode?: boolean | GoogleConsentModeOptions;
+  /**
+   * Matomo (a service with id `matomo`). Default: Matomo measures nothing before consent
+   * (`requireConsent`). `{ exempt: true }`: the CNIL-exempt mode, cookieless measurement before
+   * consent (`requireCookieConsent`), only for a Matomo set up as the README's "Matomo" lists.
+   */
+  matomo?: { exempt?: boolean };
   /** URL receiving a JSON proof-of-consent record after each decision. */
   recordEndpoint?: string;
   /** Reload the page after a withdrawal so scripts that already ran are gone. Default false. */
@@ -289,11 +295,12 @@ export interface Consent<C extends string = string> {
 /** Options after defaults and validation. */
 export interface ResolvedOptions<C extends string = string>
   extends Required<
-    Omit<ConsentOptions<C>, 'cookie' | 'categories' | 'recordEndpoint' | 'nonce' | 'storage' | 'googleConsentMode' | 'controller'>
+    Omit<ConsentOptions<C>, 'cookie' | 'categories' | 'recordEndpoint' | 'nonce' | 'storage' | 'googleConsentMode' | 'controller' | 'matomo'>
   > {
   readonly categories: Record<C, ResolvedCategory>;
   /** Unset: the banner names the page's host. */
   readonly controller?: string;
+  readonly matomo?: { exempt?: boolean };
   readonly cookie: Required<Omit<CookieOptions, 'domain'>> & { domain?: string };
   readonly googleConsentMode: false | GoogleConsentModeOptions;
   readonly recordEndpoint?: string;

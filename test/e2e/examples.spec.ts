@@ -320,14 +320,17 @@ test.describe('integration recipes of the README (examples/integrations/)', () =
     expect(order).not.toContain('consent update');
   });
 
-  test('Matomo: requireCookieConsent comes before the snippet, rememberCookieConsentGiven on accept', async ({ page }) => {
+  test('Matomo: requireConsent comes before the snippet (no cookie-less measurement before a choice), rememberConsentGiven on accept', async ({ page }) => {
     await stubVendors(page);
     await page.goto('/examples/integrations/matomo.html');
     const paq = () =>
       page.evaluate(() => ((window as unknown as { _paq?: unknown[][] })._paq ?? []).map((entry) => String(entry[0])));
-    expect((await paq())[0]).toBe('requireCookieConsent');
+    expect((await paq())[0]).toBe('requireConsent');
     expect(await paq()).toContain('trackPageView');
+    expect(await paq()).not.toContain('requireCookieConsent');
     await page.getByRole('button', { name: 'Accept all', exact: true }).click();
-    await expect.poll(paq).toContain('rememberCookieConsentGiven');
+    await expect.poll(paq).toContain('rememberConsentGiven');
+    await page.evaluate(() => window.InstriaConsent!.withdraw!());
+    await expect.poll(paq).toContain('forgetConsentGiven');
   });
 });

@@ -115,15 +115,24 @@ test.describe('Google Consent Mode v2, advanced mode (gtag.js loads at once)', (
 test.describe('Matomo', () => {
   const paq = (page: Page) => page.evaluate(() => (window as unknown as { _paq: unknown[][] })._paq.map((call) => call[0]));
 
-  test('requireCookieConsent before tracking; remember on consent; forget and _pk_ cookies gone on withdrawal', async ({ page }) => {
+  test('default: requireConsent before tracking (nothing measured before a choice); remember on consent; forget and _pk_ cookies gone on withdrawal', async ({ page }) => {
     await page.goto(`${FIXTURES}/matomo.html`);
+    expect(await paq(page)).toEqual(['requireConsent', 'trackPageView', 'enableLinkTracking']);
+    await page.evaluate(() => window.InstriaConsent!.acceptAll!());
+    expect((await paq(page)).at(-1)).toBe('rememberConsentGiven');
+    await page.evaluate(() => (document.cookie = '_pk_id.1.abcd=0123456789abcdef.1795780800.; Path=/'));
+    await page.evaluate(() => window.InstriaConsent!.withdraw!());
+    expect((await paq(page)).at(-1)).toBe('forgetConsentGiven');
+    expect(await page.evaluate(() => document.cookie)).not.toContain('_pk_id');
+  });
+
+  test('CNIL-exempt mode (matomo: { exempt: true }): requireCookieConsent; remember/forget the cookie consent', async ({ page }) => {
+    await page.goto(`${FIXTURES}/matomo-exempt.html`);
     expect(await paq(page)).toEqual(['requireCookieConsent', 'trackPageView', 'enableLinkTracking']);
     await page.evaluate(() => window.InstriaConsent!.acceptAll!());
     expect((await paq(page)).at(-1)).toBe('rememberCookieConsentGiven');
-    await page.evaluate(() => (document.cookie = '_pk_id.1.abcd=0123456789abcdef.1795780800.; Path=/'));
     await page.evaluate(() => window.InstriaConsent!.withdraw!());
     expect((await paq(page)).at(-1)).toBe('forgetCookieConsentGiven');
-    expect(await page.evaluate(() => document.cookie)).not.toContain('_pk_id');
   });
 });
 

@@ -27,81 +27,163 @@ export function serviceOfUrl(hosts: Hosts, url: string): string | undefined {
   return host ? hosts.find(([h]) => host === h || host.endsWith(`.${h}`))?.[1] : undefined;
 }
 
-/** Where an insertion method would have put its nodes: `[parent, node before which]`. */
-type Where = (self: any, reference?: any) => [Node | null, Node | null];
+/**
+ * Makes `element` a gated one of `service` (see gating): a script gets `type="text/plain"`, its
+ * own type kept in `data-type`.
+ */
+export function gate(element: HTMLElement, category: string, service: string): void {
+  const { dataset } = element;
+  dataset.consent = category;
+  dataset.service = service;
+  if (element.tagName === 'SCRIPT') {
+    const script = element as HTMLScriptElement;
+    if (script.type) dataset.type = script.type;
+    script.type = 'text/plain';
+  }
+}
+
+/** The element/attribute pairs that fetch a URL (as `"TAG name"`): held when set. */
+const URL_SETTERS = /^((IMG|SCRIPT|IFRAME) src|LINK href)$/i;
 
 /**
- * Holds back the `<script>`s and `<iframe>`s that other scripts insert, and the image URLs they
- * set, when their host belongs to a service without consent; inserts them (in order, where they
- * were meant to go) once it is granted, drops them once it is refused. Returns the teardown,
- * which restores the patched methods, and `blocker`, the service that blocks an element now.
+ * Holds back what other scripts send to a listed host while its service has no consent, and
+ * lets it go, in the order it was asked for, once the service is granted:
+ * - a URL set on an `<img>`, `<script>`, `<iframe>` (`src`) or `<link>` (`href`), through the
+ *   property or `setAttribute`, in the document or not: the URL is set later on the same
+ *   element. A tag built by script thus carries no listed URL when it is inserted, whatever
+ *   the insertion method (`appendChild`, `insertBefore`, `append`, `before`, `after`,
+ *   `replaceWith`, `insertAdjacentElement`…), so insertion methods are not patched;
+ * - HTML given to `innerHTML` or `insertAdjacentHTML`: an element with such a URL comes out as
+ *   a gated one (`data-src`, `data-consent`, `data-service`), activated by gating once granted;
+ * - `fetch` (the promise waits, then settles with the real response), `XMLHttpRequest#send`
+ *   (sent later), `navigator.sendBeacon` (dropped, returns true).
+ * Once the service is refused, what waits is dropped: a waiting `fetch` rejects with a
+ * `TypeError`, as a failed request or an ad blocker would make it; an XHR stays unsent and fires
+ * no event; a beacon reports `true` so the caller does not fall back to another channel.
+ * Returns the teardown, which restores everything patched, and `blocks`, the service that
+ * holds a URL back now, if any (gating uses it for parser-inserted scripts).
  *
  * Why patch instead of observe: a script-inserted script is prepared (fetched, then run) as soon
- * as it is connected, before any MutationObserver callback. See: https://github.com/whatwg/html/issues/7882
- * and yett's approach, https://github.com/elbywan/yett/blob/master/src/monkey.js
- * An image fetches as soon as its `src` is set, connected or not, hence the `src` setter.
+ * as it is connected, before any MutationObserver callback, so its URL must not be there yet.
+ * See: https://github.com/whatwg/html/issues/7882 and yett's approach,
+ * https://github.com/elbywan/yett/blob/master/src/monkey.js
+ * An image fetches as soon as its `src` is set, connected or not, hence the setters.
  * See: https://html.spec.whatwg.org/multipage/images.html#update-the-image-data
  */
-export function autoBlock(consent: Consent, hosts: Hosts): [() => void, (node: any) => string | undefined] {
+export function autoBlock(consent: Consent, hosts: Hosts): [() => void, (url: unknown) => string | undefined] {
   const { serviceCategory } = consent.options;
-  /** What waits for a service: `[service, what to do once it is granted]`, in order. */
-  const held: [string, () => void][] = [];
+  /** What waits for a service: `[service, what to do once granted, what to do once refused]`, in order. */
+  const held: [string, () => void, (() => void)?][] = [];
   const restore: (() => void)[] = [];
-  // The insertion methods tag snippets use (GTM, gtag, Meta pixel, Hotjar: insertBefore or
-  // appendChild; newer code: append/prepend). before/after/replaceWith are left alone.
-  const N = Node.prototype;
   const E = Element.prototype;
-  const I = HTMLImageElement.prototype;
-  const insertBefore = N.insertBefore;
-  const image = Object.getOwnPropertyDescriptor(I, 'src')!;
+  const html = Object.getOwnPropertyDescriptor(E, 'innerHTML')!;
   const granted = (service: string) => consent.granted(serviceCategory[service]!, service);
 
   /** The service that holds `url` back now; `undefined` when it may load. */
-  const blocks = (url: string) => {
-    const service = serviceOfUrl(hosts, url);
+  const blocks = (url: unknown) => {
+    const service = serviceOfUrl(hosts, url as string);
     return service && !granted(service) ? service : undefined;
   };
-  const blocker = (node: any) => (node?.nodeType === 1 && /^(SCRIPT|IFRAME)$/.test(node.tagName) && node.src ? blocks(node.src) : undefined);
-  /** Keeps `go` for when `service` is granted (dropped once the visitor has refused; kept while it is pending). */
-  const later = (service: string, go: () => void) => {
+  /** Whether the visitor is still to be asked about `service`: no decision yet, or it is pending. */
+  const asking = (service: string) => {
     const { decided, pending } = consent.state.get();
-    return (decided && !pending.services.includes(service)) || held.push([service, go]);
+    return !decided || pending.services.includes(service);
   };
-  /** Holds `node` back if it must not go in now; true when held (or dropped). */
-  const hold = (node: Node, [parent, reference]: [Node | null, Node | null]) => {
-    const service = blocker(node);
-    // The reference node may be gone by then: the end of the intended parent instead.
-    if (service) later(service, () => insertBefore.call(parent, node, reference?.parentNode === parent ? reference : null));
-    return !!service;
+  /** Keeps `go` for when `service` is granted; runs `drop` instead once the visitor has refused. */
+  const later = (service: string, go: () => void, drop?: () => void) => (asking(service) ? held.push([service, go, drop]) : drop?.());
+  /** Replaces `target[name]` with `make(original)` until the teardown. */
+  const swap = (target: any, name: string, make: (original: any) => any) => {
+    const original = target[name];
+    if (original) {
+      target[name] = make(original);
+      restore.push(() => (target[name] = original));
+    }
+  };
+  /** Same for an accessor property: `set(original setter)` is the new setter. */
+  const setter = (target: any, name: string, set: (original: (value: any) => void) => (value: any) => void) => {
+    const descriptor = Object.getOwnPropertyDescriptor(target, name);
+    if (descriptor?.set) {
+      Object.defineProperty(target, name, { ...descriptor, set: set(descriptor.set) });
+      restore.push(() => Object.defineProperty(target, name, descriptor));
+    }
+  };
+  /** Sets a URL now, or once its service is granted. */
+  const url = (value: unknown, set: () => void) => {
+    const service = blocks(value);
+    service ? later(service, set) : set();
+  };
+  /** `markup` with the elements that would fetch a blocked URL turned into gated ones. */
+  const clean = (markup: unknown) => {
+    // Most HTML names no listed host: left as it is, unparsed. (A TrustedHTML object, too.)
+    if (typeof markup !== 'string' || !hosts.some(([host]) => markup.toLowerCase().includes(host))) return markup;
+    // Template contents are inert: nothing in them loads while they are looked at.
+    const template = document.createElement('template');
+    html.set!.call(template, markup);
+    let changed = 0;
+    for (const element of template.content.querySelectorAll<HTMLElement>('[src],link[href]')) {
+      const name = element.hasAttribute('src') ? 'src' : 'href';
+      const value = element.getAttribute(name)!;
+      const service = blocks(value);
+      if (service) {
+        changed = 1;
+        element.removeAttribute(name);
+        element.dataset[name] = value;
+        gate(element, serviceCategory[service]!, service);
+      }
+    }
+    return changed ? html.get!.call(template) : markup;
   };
 
-  const patch = (proto: any, name: string, where: Where, single?: 1) => {
-    const original = proto[name];
-    proto[name] = function (this: any, ...nodes: any[]) {
-      if (single) return hold(nodes[0], where(this, nodes[1])) ? nodes[0] : original.apply(this, nodes);
-      const place = where(this);
-      return original.apply(this, nodes.filter((node) => !hold(node, place)));
-    };
-    restore.push(() => (proto[name] = original));
-  };
-  patch(N, 'appendChild', (parent) => [parent, null], 1);
-  patch(N, 'insertBefore', (parent, reference) => [parent, reference], 1);
-  patch(E, 'append', (parent) => [parent, null]);
-  patch(E, 'prepend', (parent) => [parent, parent.firstChild]);
-
-  Object.defineProperty(I, 'src', {
-    ...image,
-    set(this: HTMLImageElement, url: string) {
-      const service = blocks(url);
-      if (service) later(service, () => image.set!.call(this, url));
-      else image.set!.call(this, url);
-    },
+  for (const [type, name] of [[HTMLImageElement, 'src'], [HTMLScriptElement, 'src'], [HTMLIFrameElement, 'src'], [HTMLLinkElement, 'href']] as const) {
+    setter(type.prototype, name, (set) => function (this: Element, value) {
+      url(value, () => set.call(this, value));
+    });
+  }
+  swap(E, 'setAttribute', (setAttribute) => function (this: Element, name: string, value: string) {
+    const set = () => setAttribute.call(this, name, value);
+    URL_SETTERS.test(`${this.tagName} ${name}`) ? url(value, set) : set();
   });
+  setter(E, 'innerHTML', (set) => function (this: Element, value) {
+    set.call(this, clean(value));
+  });
+  swap(E, 'insertAdjacentHTML', (insert) => function (this: Element, position: string, markup: string) {
+    return insert.call(this, position, clean(markup));
+  });
+
+  swap(window, 'fetch', (fetch) => function (this: unknown, ...args: any[]) {
+    const service = blocks(args[0]?.url ?? args[0]);
+    return service
+      ? new Promise((resolve, reject) =>
+          later(service, () => resolve(fetch.apply(this, args)), () => reject(new TypeError(`Failed to fetch: no consent for ${service}`))),
+        )
+      : fetch.apply(this, args);
+  });
+  // An XHR's URL is known at open(), and it leaves at send().
+  const X = XMLHttpRequest.prototype;
+  swap(X, 'open', (open) => function (this: XMLHttpRequest & { _icUrl?: unknown }, ...args: any[]) {
+    this._icUrl = args[1];
+    return open.apply(this, args);
+  });
+  swap(X, 'send', (send) => function (this: XMLHttpRequest & { _icUrl?: unknown }, ...args: any[]) {
+    url(this._icUrl, () => send.apply(this, args));
+  });
+  // A beacon is dropped, never queued: it is sent as a page goes away, so "later" would be
+  // another page. `true` (accepted) keeps callers from falling back to another channel.
+  swap(Navigator.prototype, 'sendBeacon', (beacon) => function (this: Navigator, ...args: any[]) {
+    return !!blocks(args[0]) || beacon.apply(this, args);
+  });
+
   restore.push(
-    () => Object.defineProperty(I, 'src', image),
     consent.state.listen((state) => {
-      if (state.decided) for (const [service, go] of held.splice(0)) if (granted(service)) safe(go, undefined);
+      if (!state.decided) return;
+      for (const item of held.splice(0)) {
+        const [service, go, drop] = item;
+        if (granted(service)) safe(go, undefined);
+        // A service still pending (added since the decision) stays held until it is decided.
+        else if (asking(service)) held.push(item);
+        else drop?.();
+      }
     }),
   );
-  return [() => restore.forEach((undo) => undo()), blocker];
+  return [() => restore.forEach((undo) => undo()), blocks];
 }

@@ -1,6 +1,6 @@
 import { DEV, safe, warn } from '../env';
 import type { Plugin } from '../types';
-import { autoBlock, hostsOf } from './auto-block';
+import { autoBlock, gate, hostsOf } from './auto-block';
 import { placeholderFor } from './placeholder';
 
 /** The elements gating looks after. */
@@ -18,8 +18,9 @@ const URL_ATTRIBUTES = ['src', 'srcset', 'href'];
  *   inline script waits until the external ones before it have loaded or failed.
  * - `<iframe|img|video|audio|source|link data-src|data-srcset|data-href>` gets its real URL; an
  *   iframe shows a placeholder with an "Allow" button meanwhile.
- * When a service lists `hosts`, tags that other scripts inject from those hosts are held back
- * too (see `autoBlock`), and parser-inserted `<script src>` from them are turned into gated ones.
+ * When a service lists `hosts`, what other scripts send to those hosts (URLs they set, HTML they
+ * write, fetch, XHR, beacons) is held back too (see `autoBlock`), and parser-inserted
+ * `<script src>` from them are turned into gated ones.
  * Withdrawal stops further activation. `whenGranted` callbacks join the same queue: one runs
  * after the external scripts found before it have loaded. The script tag and `@instria/consent` install it by
  * default (`gating: false` turns it off); with `@instria/consent/core`, add it yourself.
@@ -30,7 +31,7 @@ const URL_ATTRIBUTES = ['src', 'srcset', 'href'];
  */
 export const gating = (): Plugin => (consent) => {
   const hosts = hostsOf(consent.options);
-  const [unblock, blocker] = hosts.length ? autoBlock(consent, hosts) : [];
+  const [unblock, blocks] = hosts.length ? autoBlock(consent, hosts) : [];
   /**
    * Elements not activated yet, in the order they were found (document order), and the
    * `whenGranted` callbacks queued among them (as `{ run }`).
@@ -97,7 +98,9 @@ export const gating = (): Plugin => (consent) => {
         done.add(copy);
         // load or error: exactly one of them fires.
         const settle = () => (loading--, pump());
-        if (external) {
+        // Without its URL now (held by auto-blocking for a service still refused) it will not
+        // load: nothing to wait for.
+        if (external && copy.hasAttribute('src')) {
           // Dynamic scripts are async by default: keep them in insertion order unless asked.
           if (!script.hasAttribute('async')) copy.async = false;
           loading++;
@@ -131,14 +134,8 @@ export const gating = (): Plugin => (consent) => {
         // A parser-inserted <script src> from a blocked host: the parser runs this callback
         // before it prepares the script, so a new type keeps it from running.
         // See: https://github.com/whatwg/html/issues/7882 (download may still happen).
-        const service = blocker?.(node);
-        if (service && node.tagName === 'SCRIPT' && !node.dataset.consent) {
-          const script = node as HTMLScriptElement;
-          if (script.type) script.dataset.type = script.type;
-          script.type = 'text/plain';
-          script.dataset.consent = consent.options.serviceCategory[service];
-          script.dataset.service = service;
-        }
+        const service = node.tagName === 'SCRIPT' && !node.dataset.consent && blocks?.((node as HTMLScriptElement).src);
+        if (service) gate(node, consent.options.serviceCategory[service]!, service);
         if (node.matches(GATED)) track(node);
         if (node.firstElementChild) scan(node);
       }

@@ -1,6 +1,7 @@
 import { uiLanguage } from '../language';
 import type { RecordHooks } from '../integrations/records';
 import type { Consent } from '../types';
+import { placeholderBox } from './placeholder-box';
 
 /**
  * Built-in placeholder strings; `{service}` is replaced by the service (or category) label.
@@ -13,15 +14,16 @@ export const PLACEHOLDER_STRINGS: Record<string, [text: string, allow: string]> 
 
 /**
  * Puts an accessible placeholder before `embed` (an `<iframe>` without consent) and hides the
- * embed with the `hidden` attribute (no inline style: strict CSPs allow it). The placeholder is
- * light DOM for the UI layer to style:
+ * embed (see `placeholderBox`), or fills the `box` already there: its text and its "Allow"
+ * button. The result is light DOM for the UI layer to style:
  * `<div data-part="placeholder" data-service="youtube"><p data-part="placeholder-text">…</p>
  * <button type="button" data-part="placeholder-allow">Allow YouTube</button></div>`.
- * Its button grants the element's service, or its category when it names none.
+ * The button grants the embed's service, or its category when it names none.
+ * The script tag draws the box at once and loads this from `instria-consent.placeholder.js`.
  *
  * @example placeholderFor(consent, document.querySelector('iframe[data-consent]')) // the <div>
  */
-export function placeholderFor(consent: Consent, embed: HTMLElement): HTMLElement {
+export function placeholderFor(consent: Consent, embed: HTMLElement, box = placeholderBox(embed)): HTMLElement {
   const { categories, services, translations } = consent.options;
   const { consent: category = '', service } = embed.dataset;
   const name =
@@ -31,15 +33,13 @@ export function placeholderFor(consent: Consent, embed: HTMLElement): HTMLElemen
   const lang = uiLanguage(consent.options);
   const text = (key: string, index: 0 | 1) =>
     (translations[lang]?.[key] ?? (PLACEHOLDER_STRINGS[lang] ?? PLACEHOLDER_STRINGS.en!)[index]).replace(/\{service\}/g, name);
-  const make = (tag: string, part: string, content?: string) => {
+  const make = (tag: string, part: string, content: string) => {
     const element = document.createElement(tag);
     element.dataset.part = part;
-    if (content) element.textContent = content;
+    element.textContent = content;
     return element;
   };
-  const box = make('div', 'placeholder');
   const button = make('button', 'placeholder-allow', text('placeholderAllow', 1)) as HTMLButtonElement;
-  if (service) box.dataset.service = service;
   button.type = 'button';
   // The consent records read what was shown from the placeholder itself (channel `placeholder`).
   button.onclick = () => (
@@ -47,7 +47,5 @@ export function placeholderFor(consent: Consent, embed: HTMLElement): HTMLElemen
     service ? consent.set({}, { services: { [service]: true } }) : consent.set({ [category]: true })
   );
   box.append(make('p', 'placeholder-text', text('placeholderText', 0)), button);
-  embed.before(box);
-  embed.hidden = true;
   return box;
 }

@@ -1,10 +1,14 @@
+import { DEV, warn } from '../env';
 import type { Plugin } from '../types';
 
 /**
- * Matomo cookie consent for a service with id `matomo` (in any category). At install it queues
- * `requireCookieConsent`, so Matomo sets no cookie before consent (it still measures without
- * cookies); when the service is granted, `rememberCookieConsentGiven` for the hours the decision
- * has left; on withdrawal, `forgetCookieConsentGiven` (the engine deletes the `_pk_*` cookies).
+ * Matomo consent for a service with id `matomo` (in any category). At install it queues
+ * `requireConsent`, so Matomo measures nothing before consent (no cookie, no request); when the
+ * service is granted, `rememberConsentGiven` for the hours the decision has left; on withdrawal,
+ * `forgetConsentGiven` (the engine deletes the `_pk_*` cookies).
+ * With `matomo: { exempt: true }` (the CNIL-exempt mode, see the README), the cookie-consent
+ * calls instead: `requireCookieConsent`, `rememberCookieConsentGiven`, `forgetCookieConsentGiven`,
+ * so Matomo measures without cookies before consent.
  * See: https://developer.matomo.org/guides/tracking-consent
  *
  * @example
@@ -16,15 +20,19 @@ import type { Plugin } from '../types';
 export const matomo = (): Plugin => (consent) => {
   const w = window as unknown as { _paq?: unknown[][] };
   const paq = (...call: unknown[]) => (w._paq = w._paq || []).push(call);
+  const exempt = consent.options.matomo?.exempt;
+  DEV && exempt !== undefined && typeof exempt !== 'boolean' && warn('option "matomo.exempt" has an invalid value; using false', exempt);
+  // The company policy and the CNIL: consent by default; the exemption only where the site opts in.
+  const kind = exempt === true ? 'CookieConsent' : 'Consent';
   let granted = false;
-  paq('requireCookieConsent');
+  paq(`require${kind}`);
   return consent.on('consent', (state) => {
     if (state.services.matomo) {
       // Matomo's consent cookie must not outlive the decision it stands for.
       const left = state.decidedAt! + consent.options.expiresAfterDays * 864e5 - Date.now();
-      paq('rememberCookieConsentGiven', Math.ceil(left / 36e5));
+      paq(`remember${kind}Given`, Math.ceil(left / 36e5));
     } else if (granted) {
-      paq('forgetCookieConsentGiven');
+      paq(`forget${kind}Given`);
     }
     granted = !!state.services.matomo;
   });

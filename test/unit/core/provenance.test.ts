@@ -238,7 +238,7 @@ describe('gating and a pending service', () => {
 });
 
 describe('auto-blocking and a pending service', () => {
-  it('holds its injected tags until it is granted, then inserts them', () => {
+  it('holds its injected tags\' URLs until it is granted, then sets them', () => {
     const storage = decidedBefore((c) => c.acceptAll());
     const withHosts = {
       ...newService,
@@ -247,9 +247,24 @@ describe('auto-blocking and a pending service', () => {
     const consent = make(withHosts, storage, { plugins: [gating()] });
     const tag = Object.assign(document.createElement('script'), { src: 'https://static.hotjar.test/c.js' });
     document.body.appendChild(tag);
-    expect(tag.isConnected).toBe(false);
+    expect(tag.getAttribute('src')).toBeNull();
+    consent.set({ analytics: true });
+    expect(tag.getAttribute('src')).toBe('https://static.hotjar.test/c.js');
+  });
+
+  it('keeps holding it while it stays pending through another decision', () => {
+    const storage = decidedBefore((c) => c.acceptAll());
+    const withHosts = {
+      ...newService,
+      analytics: { services: { ...newService.analytics.services, hotjar: { hosts: ['static.hotjar.test'] } } },
+    };
+    const consent = make(withHosts, storage, { plugins: [gating()] });
+    const tag = Object.assign(document.createElement('script'), { src: 'https://static.hotjar.test/c.js' });
+    document.body.appendChild(tag);
+    consent.set({}, { services: {} });
+    expect(consent.state.get().pending.services).toContain('hotjar');
     consent.set({}, { services: { hotjar: true } });
-    expect(tag.parentNode).toBe(document.body);
+    expect(tag.getAttribute('src')).toBe('https://static.hotjar.test/c.js');
   });
 });
 

@@ -1,16 +1,16 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { encodeDecision } from '../../../../src/core/codec';
 import { createConsentEngine } from '../../../../src/core/consent';
 import { matomo } from '../../../../src/core/integrations/matomo';
-import type { CategoryOptions, Consent } from '../../../../src/core/types';
+import type { CategoryOptions, Consent, ConsentOptions } from '../../../../src/core/types';
 import { memoryStorage } from '../../../../src/storage/memory';
 
 type W = { _paq?: unknown[][] };
 const w = window as unknown as W;
 const instances: Consent[] = [];
 
-function make(categories: Record<string, CategoryOptions>, stored: string | null = null) {
-  const consent = createConsentEngine({ categories, storage: memoryStorage(stored), expiresAfterDays: 30, plugins: [matomo()] });
+function make(categories: Record<string, CategoryOptions>, stored: string | null = null, options: ConsentOptions = {}) {
+  const consent = createConsentEngine({ categories, storage: memoryStorage(stored), expiresAfterDays: 30, plugins: [matomo()], ...options });
   instances.push(consent as Consent);
   return consent;
 }
@@ -31,27 +31,58 @@ afterEach(() => {
   for (const consent of instances.splice(0)) consent.destroy();
 });
 
-describe('matomo', () => {
-  it('queues requireCookieConsent at install, before Matomo loads, keeping calls the page queued', () => {
+describe('matomo (default: no measurement before consent)', () => {
+  it('queues requireConsent at install, before Matomo loads, keeping calls the page queued', () => {
     w._paq = [['setSiteId', '1']];
     make(inAnalytics);
+    expect(w._paq).toEqual([['setSiteId', '1'], ['requireConsent']]);
+  });
+
+  it('in order: requireConsent, rememberConsentGiven(hours left) on consent, forgetConsentGiven on withdrawal', () => {
+    const consent = make(inAnalytics);
+    consent.acceptAll();
+    consent.withdraw();
+    expect(w._paq).toEqual([['requireConsent'], ['rememberConsentGiven', 30 * 24], ['forgetConsentGiven']]);
+  });
+
+  it('a refusal without an earlier grant forgets nothing: Matomo, still waiting for consent, measures nothing', () => {
+    const consent = make(inAnalytics);
+    consent.rejectAll();
+    expect(w._paq).toEqual([['requireConsent']]);
+  });
+
+  it('a returning visitor who consented 10 days ago: remembered for the 20 days left', async () => {
+    const day = 864e5;
+    const stored = encodeDecision({ id: 'abcdef12-3456', time: Date.now() - 10 * day, revision: 1, method: 'accept-all', categories: { analytics: true }, services: { matomo: true } });
+    make(inAnalytics, stored);
+    await new Promise<void>((resolve) => queueMicrotask(resolve));
+    expect(w._paq).toEqual([['requireConsent'], ['rememberConsentGiven', 20 * 24]]);
+  });
+});
+
+describe('matomo, CNIL-exempt mode (matomo: { exempt: true }): cookieless measurement before consent', () => {
+  const exempt = { matomo: { exempt: true } };
+
+  it('queues requireCookieConsent at install, before Matomo loads, keeping calls the page queued', () => {
+    w._paq = [['setSiteId', '1']];
+    make(inAnalytics, null, exempt);
     expect(w._paq).toEqual([['setSiteId', '1'], ['requireCookieConsent']]);
   });
 
   it('on consent: rememberCookieConsentGiven for the lifetime of the decision, in hours', () => {
-    const consent = make(inAnalytics);
+    const consent = make(inAnalytics, null, exempt);
     consent.acceptAll();
     expect(w._paq).toEqual([['requireCookieConsent'], ['rememberCookieConsentGiven', 30 * 24]]);
   });
 
   it('a refusal without an earlier grant forgets nothing', () => {
-    const consent = make(inAnalytics);
+    const consent = make(inAnalytics, null, exempt);
     consent.rejectAll();
     expect(names()).toEqual(['requireCookieConsent']);
   });
 
   it('on withdrawal: forgetCookieConsentGiven, and the _pk_ cookies are gone even outside "analytics"', () => {
-    const consent = make(inStats);
+    const consent = make(inStats, null, exempt);
     consent.acceptAll();
     document.cookie = '_pk_id.1.1fff=abc; Path=/';
     document.cookie = '_pk_ses.1.1fff=1; Path=/';
@@ -66,14 +97,24 @@ describe('matomo', () => {
     const consent = make(inStats);
     consent.acceptAll();
     consent.set({}, { services: { matomo: false } });
-    expect(names().at(-1)).toBe('forgetCookieConsentGiven');
+    expect(names().at(-1)).toBe('forgetConsentGiven');
   });
 
   it('a returning visitor who consented 10 days ago: remembered for the 20 days left', async () => {
     const day = 864e5;
     const stored = encodeDecision({ id: 'abcdef12-3456', time: Date.now() - 10 * day, revision: 1, method: 'accept-all', categories: { analytics: true }, services: { matomo: true } });
-    make(inAnalytics, stored);
+    make(inAnalytics, stored, exempt);
     await new Promise<void>((resolve) => queueMicrotask(resolve));
     expect(w._paq).toEqual([['requireCookieConsent'], ['rememberCookieConsentGiven', 20 * 24]]);
+  });
+});
+
+describe('matomo option', () => {
+  it('a wrong value gets the default (consent required) and a development warning', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    make(inAnalytics, null, { matomo: { exempt: 'yes' } } as unknown as ConsentOptions);
+    expect(names()).toEqual(['requireConsent']);
+    expect(warn.mock.calls.some((call) => call.join(' ').includes('matomo'))).toBe(true);
+    warn.mockRestore();
   });
 });

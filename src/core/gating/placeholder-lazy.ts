@@ -1,0 +1,28 @@
+import type { Consent } from '../types';
+import type { placeholderFor as fullPlaceholder } from './placeholder';
+import { placeholderBox } from './placeholder-box';
+
+/**
+ * Where the script tag gets the full `placeholderFor` (text and button) from: `load` is set by `src/iife.ts` (it loads
+ * `instria-consent.placeholder.js` with the page's nonce). Nothing is loaded until a page has a
+ * gated iframe.
+ */
+export const lazyPlaceholder: { load?: () => Promise<typeof fullPlaceholder> } = {};
+
+let loading: Promise<typeof fullPlaceholder> | undefined;
+
+/**
+ * The script tag's `placeholderFor` (tsup.config.ts puts it in place of ./placeholder.ts for
+ * `instria-consent.iife.js`): the box and the hidden embed at once, the text and button when
+ * the placeholder file has loaded. If it cannot load, the box stays empty and the embed stays
+ * hidden and unloaded (fail closed); the banner and the footer link still grant it.
+ */
+export function placeholderFor(consent: Consent, embed: HTMLElement): HTMLElement {
+  const box = placeholderBox(embed);
+  loading ||= lazyPlaceholder.load?.();
+  loading?.then(
+    (fill) => fill(consent, embed, box),
+    (error) => console.warn('[instria-consent] the embed placeholder could not be loaded.', error),
+  );
+  return box;
+}
