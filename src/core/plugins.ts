@@ -6,7 +6,7 @@ import type { Plugin, ResolvedOptions } from './types';
 
 /**
  * The add-ons the options ask for, in the order they must run: Google Consent Mode's default
- * first (before any tag can read consent), then Matomo's `requireCookieConsent`, then gating
+ * first (before any tag can read consent), then Matomo's `requireConsent` (`requireCookieConsent` in its exempt mode), then gating
  * and the footer links. (Records come with the decision code: `withRecords`.)
  */
 export function standardPlugins(options: ResolvedOptions): Plugin[] {
