@@ -238,7 +238,8 @@ describe('gating and a pending service', () => {
 });
 
 describe('auto-blocking and a pending service', () => {
-  it('holds its injected tags\' URLs until it is granted, then sets them', () => {
+  /** A visitor who accepted before `hotjar` (with hosts) was added, and a tag a script injects for it. */
+  const pendingHotjar = () => {
     const storage = decidedBefore((c) => c.acceptAll());
     const withHosts = {
       ...newService,
@@ -247,22 +248,21 @@ describe('auto-blocking and a pending service', () => {
     const consent = make(withHosts, storage, { plugins: [gating()] });
     const tag = Object.assign(document.createElement('script'), { src: 'https://static.hotjar.test/c.js' });
     document.body.appendChild(tag);
+    return { consent, tag };
+  };
+
+  it('holds its injected tags\' URLs until it is granted, then sets them', () => {
+    const { consent, tag } = pendingHotjar();
     expect(tag.getAttribute('src')).toBeNull();
     consent.set({ analytics: true });
     expect(tag.getAttribute('src')).toBe('https://static.hotjar.test/c.js');
   });
 
   it('keeps holding it while it stays pending through another decision', () => {
-    const storage = decidedBefore((c) => c.acceptAll());
-    const withHosts = {
-      ...newService,
-      analytics: { services: { ...newService.analytics.services, hotjar: { hosts: ['static.hotjar.test'] } } },
-    };
-    const consent = make(withHosts, storage, { plugins: [gating()] });
-    const tag = Object.assign(document.createElement('script'), { src: 'https://static.hotjar.test/c.js' });
-    document.body.appendChild(tag);
+    const { consent, tag } = pendingHotjar();
     consent.set({}, { services: {} });
     expect(consent.state.get().pending.services).toContain('hotjar');
+    expect(tag.getAttribute('src')).toBeNull();
     consent.set({}, { services: { hotjar: true } });
     expect(tag.getAttribute('src')).toBe('https://static.hotjar.test/c.js');
   });
