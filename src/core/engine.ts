@@ -96,6 +96,18 @@ const keys = Object.keys as <T extends object>(o: T) => (keyof T & string)[];
 
 
 /**
+ * `store`, whose `set` never throws: nanostores calls every listener synchronously inside `set`
+ * and then rethrows what one of them threw, so a page's throwing `consent.state` listener would
+ * abort our work after it (clean-up, Consent Mode, events, records). All listeners still run;
+ * the error is the page's, reported in development. The store stays a plain nanostores atom.
+ */
+function guarded<T>(store: WritableAtom<T>, name: string): WritableAtom<T> {
+  const set = store.set;
+  store.set = (value) => safe(() => set(value), undefined, DEV && `a consent.${name} listener`);
+  return store;
+}
+
+/**
  * The state for a decision (or for none: every optional category refused). A decision grants
  * only what it lists as granted. A category added since is pending, with its services; a
  * service added since to a category it granted is pending too, one added to a category it
@@ -150,8 +162,8 @@ export function createConsentEngine<const C extends string = DefaultCategory>(
   const options = resolveOptions(input) as ResolvedOptions;
   const browser = isBrowser();
   const storage = (browser && (input?.storage ?? setup.storage?.(options))) || pageStorage();
-  const $state = atom<ConsentState>(toState(options, null));
-  const $view = atom<UIView>('hidden');
+  const $state = guarded(atom<ConsentState>(toState(options, null)), 'state');
+  const $view = guarded(atom<UIView>('hidden'), 'view');
   const listeners: Record<string, Set<(payload: any) => void>> = {};
   const teardowns: (() => void)[] = [];
   let stored: string | null = null;
@@ -163,7 +175,7 @@ export function createConsentEngine<const C extends string = DefaultCategory>(
   let loading = false;
 
   const emit = (event: string, payload: unknown) => {
-    for (const fn of [...(listeners[event] ?? [])]) safe(() => fn(payload), undefined);
+    for (const fn of [...(listeners[event] ?? [])]) safe(() => fn(payload), undefined, DEV && `a consent.on('${event}') listener`);
     safe(() => dispatchEvent(new CustomEvent(EVENT_PREFIX + event, { detail: payload })), true);
   };
 
@@ -233,7 +245,8 @@ export function createConsentEngine<const C extends string = DefaultCategory>(
     set: (choices, extra) => withDecisions((d) => d.set(choices, extra)),
     withdraw: () => withDecisions((d) => d.withdraw()),
     whenGranted(category, fn, service) {
-      const ready = () => instance.granted(category, service) && (off(), safe(fn, undefined), true);
+      const ready = () =>
+        instance.granted(category, service) && (off(), safe(fn, undefined, DEV && `a whenGranted('${category}') callback`), true);
       const off = $state.listen(ready);
       ready();
       return off;
