@@ -3,6 +3,7 @@ import { decodeDecision, isDecisionValid, type StoredDecision } from './codec';
 import { EVENT_PREFIX } from './constants';
 import { DEV, isBrowser, safe, warn } from './env';
 import { resolveOptions } from './options';
+import { uiLanguage } from './language';
 import { isAsking } from './pending';
 import type {
   Consent,
@@ -161,6 +162,15 @@ export function createConsentEngine<const C extends string = DefaultCategory>(
 ): Consent<C> {
   const options = resolveOptions(input) as ResolvedOptions;
   const browser = isBrowser();
+  if (DEV && browser) {
+    const { language } = options;
+    if (language !== 'auto' && uiLanguage(options) !== language.toLowerCase().split('-')[0]) {
+      warn(`language "${language}" is not built in (en, fr) and translations has no "${language}"; the UI uses ${uiLanguage(options)}`);
+    }
+    if (setup.loadUI && !input?.privacyPolicyUrl) {
+      warn(`option "privacyPolicyUrl" is not set; the banner and dialog link to "${options.privacyPolicyUrl}": set it to your privacy policy's URL (script tag: data-privacy-policy)`);
+    }
+  }
   const storage = (browser && (input?.storage ?? setup.storage?.(options))) || pageStorage();
   const $state = guarded(atom<ConsentState>(toState(options, null)), 'state');
   const $view = guarded(atom<UIView>('hidden'), 'view');
@@ -176,7 +186,7 @@ export function createConsentEngine<const C extends string = DefaultCategory>(
 
   const emit = (event: string, payload: unknown) => {
     for (const fn of [...(listeners[event] ?? [])]) safe(() => fn(payload), undefined, DEV && `a consent.on('${event}') listener`);
-    safe(() => dispatchEvent(new CustomEvent(EVENT_PREFIX + event, { detail: payload })), true);
+    safe(() => dispatchEvent(new CustomEvent(EVENT_PREFIX + event, { detail: payload })));
   };
 
   /**
@@ -192,7 +202,7 @@ export function createConsentEngine<const C extends string = DefaultCategory>(
     const install = (installer: DecisionsInstaller) => {
       if (destroyed) return;
       decisions = installer(engine);
-      for (const next of waiting!.splice(0)) safe(() => next(decisions!), undefined);
+      for (const next of waiting!.splice(0)) safe(() => next(decisions!));
     };
     if (setup.decisions) return install(setup.decisions);
     setup.loadDecisions!(options).then(install, (error) => {
@@ -262,7 +272,7 @@ export function createConsentEngine<const C extends string = DefaultCategory>(
     reset: () => withDecisions((d) => d.reset()),
     destroy() {
       destroyed = true;
-      for (const teardown of teardowns.splice(0)) safe(teardown, undefined);
+      for (const teardown of teardowns.splice(0)) safe(teardown);
       for (const event in listeners) listeners[event]!.clear();
       unmountUI?.();
       $view.set('hidden');
@@ -279,7 +289,7 @@ export function createConsentEngine<const C extends string = DefaultCategory>(
     emit,
     destroyed: () => destroyed,
     stored: (value) => (stored = value),
-    post: (message) => safe(() => channel?.postMessage(message), undefined),
+    post: (message) => safe(() => channel?.postMessage(message)),
     teardown: (fn) => teardowns.push(fn),
   };
 

@@ -20,7 +20,9 @@ export function warn(...args: unknown[]): void {
  * in the page's own callback (`what`, e.g. "a consent.state listener") must never stop our work;
  * development builds report it as the page's.
  */
-export function safe<T>(fn: () => T, fallback: T, what?: string | false): T {
+export function safe<T>(fn: () => T, fallback: T, what?: string | false): T;
+export function safe(fn: () => unknown): void;
+export function safe<T>(fn: () => T, fallback?: T, what?: string | false): T | undefined {
   try {
     return fn();
   } catch (error) {

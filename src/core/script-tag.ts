@@ -30,6 +30,20 @@ const ATTRIBUTES: Record<string, [keyof ConsentOptions, 'string' | 'number' | 'b
   reloadOnWithdraw: ['reloadOnWithdraw', 'boolean'],
 };
 
+/** `privacyPolicy` → `data-privacy-policy` (development warnings). */
+const dataName = (key: string) => `data-${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+
+/** Edit distance between two names (development warnings: the closest known attribute). */
+function distance(a: string, b: string): number {
+  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= b.length; j++) next[j] = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    row = next;
+  }
+  return row[b.length]!;
+}
+
 /** Options from the tag's `data-*` attributes; `data-x` alone means true for a boolean. */
 export function readTagOptions(script: HTMLOrSVGScriptElement | null): ConsentOptions {
   const options: Record<string, unknown> = {};
@@ -40,6 +54,13 @@ export function readTagOptions(script: HTMLOrSVGScriptElement | null): ConsentOp
     options[option] = type === 'number' ? Number(value) : type === 'boolean' ? value !== 'false' : value;
   }
   if (data.cookieDomain) options.cookie = { domain: data.cookieDomain };
+  if (DEV) {
+    const known = [...Object.keys(ATTRIBUTES), 'cookieDomain', 'manual', 'uiSrc'];
+    for (const attribute in data) {
+      const near = known.find((name) => distance(attribute.toLowerCase(), name.toLowerCase()) <= 2);
+      if (!known.includes(attribute) && near) warn(`${dataName(attribute)} is not an attribute of the script tag; ignored: did you mean ${dataName(near)}?`);
+    }
+  }
   const nonce = (script as HTMLElement | null)?.nonce;
   if (nonce) options.nonce = nonce;
   return options;
