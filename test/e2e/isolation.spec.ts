@@ -91,3 +91,29 @@ test('the development bundle names the silent mistakes and the page callback tha
   expect(await page.evaluate(() => (window as unknown as { bareRuns: number }).bareRuns)).toBe(1);
   expect(await page.evaluate(() => window.InstriaConsent!.state!.get().decided)).toBe(true);
 });
+
+test("the README's npm quick start pasted into a page without #consent-state: the banner shows and Reject all completes", async ({
+  page,
+  pageErrors,
+}) => {
+  // The quick start's own bundle (examples/app/src/main.ts, the README's code block), on a page
+  // that lacks the element its state subscriber writes to: that subscriber throws every time.
+  await page.route('**/examples/app/pasted.html', (route) =>
+    route.fulfill({
+      contentType: 'text/html',
+      body: `<!doctype html><html lang="en"><head><title>Pasted</title>
+        <script type="module" src="/examples/app/dist/main.js"></script></head>
+        <body><main><h1>Pasted</h1></main><footer id="app-footer"></footer></body></html>`,
+    }),
+  );
+  await page.goto('/examples/app/pasted.html');
+  await expect(page.getByRole('button', { name: 'Reject all' })).toBeVisible();
+  await page.getByRole('button', { name: 'Reject all' }).click();
+  await expect(page.getByRole('button', { name: 'Reject all' })).toHaveCount(0);
+  await expect.poll(() => lastUpdate(page)).toMatchObject({ analytics_storage: 'denied' });
+  expect(await page.evaluate(() => window.document.cookie)).toMatch(/instria_consent=/);
+  // Only the page's own first call of its subscriber (inside its own subscribe()) reached it.
+  expect(pageErrors).toHaveLength(1);
+  expect(pageErrors[0]).toMatch(/textContent/);
+  pageErrors.length = 0;
+});
