@@ -3,13 +3,18 @@
  * loaded through a dynamic `import()` only when a choice is needed.
  */
 import { CONSENT_COOKIE } from './core/cleanup';
+import { COOKIE_NAME } from './core/constants';
 import { createConsentEngine, type DefaultCategory } from './core/consent';
 import { installDecisions } from './core/decisions';
 import { withRecords } from './core/integrations/records';
 import { standardPlugins } from './core/plugins';
 import type { Consent, ConsentOptions } from './core/types';
+import { DEV, warn } from './core/env';
 import { defaultStorage } from './storage/index';
 import { floatingWidget } from './ui/floating';
+
+/** Live instances by decision-cookie name: one page, one banner per decision. */
+const instances = new Map<string, Consent<any>>();
 
 /**
  * Creates a consent instance with the banner, the preferences dialog, the footer links,
@@ -19,14 +24,29 @@ import { floatingWidget } from './ui/floating';
  * import { createConsent } from '@instria/consent';
  * const consent = createConsent({ privacyPolicyUrl: '/privacy', googleConsentMode: true });
  * consent.whenGranted('analytics', () => import('./analytics'));
+ *
+ * A second call for the same decision cookie (hot reload, a component mounted twice) returns
+ * the first instance, with a development warning, until that one is destroyed: one banner.
  */
 export function createConsent<const C extends string = DefaultCategory>(options?: ConsentOptions<C>): Consent<C> {
-  return createConsentEngine(options, {
+  const name = options?.cookie?.name ?? COOKIE_NAME;
+  const existing = instances.get(name);
+  if (existing) {
+    DEV && warn(`createConsent() was already called for the cookie "${name}"; the first instance is returned (destroy() it first to start again)`);
+    return existing;
+  }
+  const consent = createConsentEngine(options, {
     storage: (resolved) => defaultStorage(resolved.cookie, CONSENT_COOKIE),
     plugins: (resolved) => [...standardPlugins(resolved), floatingWidget],
     decisions: withRecords(installDecisions),
     loadUI: () => import('./ui/mount').then((ui) => ui.mountUI),
   });
+  // Server rendering (no window) keeps nothing between requests.
+  if (typeof window === 'undefined') return consent;
+  instances.set(name, consent);
+  const destroy = consent.destroy;
+  consent.destroy = () => (instances.delete(name), destroy());
+  return consent;
 }
 
 export { gating } from './core/gating/index';

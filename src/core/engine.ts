@@ -3,6 +3,7 @@ import { decodeDecision, isDecisionValid, type StoredDecision } from './codec';
 import { EVENT_PREFIX } from './constants';
 import { DEV, isBrowser, safe, warn } from './env';
 import { resolveOptions } from './options';
+import { uiLanguage } from './language';
 import { isAsking } from './pending';
 import type {
   Consent,
@@ -96,6 +97,18 @@ const keys = Object.keys as <T extends object>(o: T) => (keyof T & string)[];
 
 
 /**
+ * `store`, whose `set` never throws: nanostores calls every listener synchronously inside `set`
+ * and then rethrows what one of them threw, so a page's throwing `consent.state` listener would
+ * abort our work after it (clean-up, Consent Mode, events, records). All listeners still run;
+ * the error is the page's, reported in development. The store stays a plain nanostores atom.
+ */
+function guarded<T>(store: WritableAtom<T>, name: string): WritableAtom<T> {
+  const set = store.set;
+  store.set = (value) => safe(() => set(value), undefined, DEV && `a consent.${name} listener`);
+  return store;
+}
+
+/**
  * The state for a decision (or for none: every optional category refused). A decision grants
  * only what it lists as granted. A category added since is pending, with its services; a
  * service added since to a category it granted is pending too, one added to a category it
@@ -149,9 +162,18 @@ export function createConsentEngine<const C extends string = DefaultCategory>(
 ): Consent<C> {
   const options = resolveOptions(input) as ResolvedOptions;
   const browser = isBrowser();
+  if (DEV && browser) {
+    const { language } = options;
+    if (language !== 'auto' && uiLanguage(options) !== language.toLowerCase().split('-')[0]) {
+      warn(`language "${language}" is not built in (en, fr) and translations has no "${language}"; the UI uses ${uiLanguage(options)}`);
+    }
+    if (setup.loadUI && !input?.privacyPolicyUrl) {
+      warn(`option "privacyPolicyUrl" is not set; the banner and dialog link to "${options.privacyPolicyUrl}": set it to your privacy policy's URL (script tag: data-privacy-policy)`);
+    }
+  }
   const storage = (browser && (input?.storage ?? setup.storage?.(options))) || pageStorage();
-  const $state = atom<ConsentState>(toState(options, null));
-  const $view = atom<UIView>('hidden');
+  const $state = guarded(atom<ConsentState>(toState(options, null)), 'state');
+  const $view = guarded(atom<UIView>('hidden'), 'view');
   const listeners: Record<string, Set<(payload: any) => void>> = {};
   const teardowns: (() => void)[] = [];
   let stored: string | null = null;
@@ -163,8 +185,8 @@ export function createConsentEngine<const C extends string = DefaultCategory>(
   let loading = false;
 
   const emit = (event: string, payload: unknown) => {
-    for (const fn of [...(listeners[event] ?? [])]) safe(() => fn(payload), undefined);
-    safe(() => dispatchEvent(new CustomEvent(EVENT_PREFIX + event, { detail: payload })), true);
+    for (const fn of [...(listeners[event] ?? [])]) safe(() => fn(payload), undefined, DEV && `a consent.on('${event}') listener`);
+    safe(() => dispatchEvent(new CustomEvent(EVENT_PREFIX + event, { detail: payload })));
   };
 
   /**
@@ -180,7 +202,7 @@ export function createConsentEngine<const C extends string = DefaultCategory>(
     const install = (installer: DecisionsInstaller) => {
       if (destroyed) return;
       decisions = installer(engine);
-      for (const next of waiting!.splice(0)) safe(() => next(decisions!), undefined);
+      for (const next of waiting!.splice(0)) safe(() => next(decisions!));
     };
     if (setup.decisions) return install(setup.decisions);
     setup.loadDecisions!(options).then(install, (error) => {
@@ -233,7 +255,8 @@ export function createConsentEngine<const C extends string = DefaultCategory>(
     set: (choices, extra) => withDecisions((d) => d.set(choices, extra)),
     withdraw: () => withDecisions((d) => d.withdraw()),
     whenGranted(category, fn, service) {
-      const ready = () => instance.granted(category, service) && (off(), safe(fn, undefined), true);
+      const ready = () =>
+        instance.granted(category, service) && (off(), safe(fn, undefined, DEV && `a whenGranted('${category}') callback`), true);
       const off = $state.listen(ready);
       ready();
       return off;
@@ -249,7 +272,7 @@ export function createConsentEngine<const C extends string = DefaultCategory>(
     reset: () => withDecisions((d) => d.reset()),
     destroy() {
       destroyed = true;
-      for (const teardown of teardowns.splice(0)) safe(teardown, undefined);
+      for (const teardown of teardowns.splice(0)) safe(teardown);
       for (const event in listeners) listeners[event]!.clear();
       unmountUI?.();
       $view.set('hidden');
@@ -266,7 +289,7 @@ export function createConsentEngine<const C extends string = DefaultCategory>(
     emit,
     destroyed: () => destroyed,
     stored: (value) => (stored = value),
-    post: (message) => safe(() => channel?.postMessage(message), undefined),
+    post: (message) => safe(() => channel?.postMessage(message)),
     teardown: (fn) => teardowns.push(fn),
   };
 

@@ -15,12 +15,18 @@ export function warn(...args: unknown[]): void {
   if (DEV) console.warn('[instria-consent]', ...args);
 }
 
-/** Runs `fn` and swallows what it throws: the host page must never see our errors. */
-export function safe<T>(fn: () => T, fallback: T): T {
+/**
+ * Runs `fn` and swallows what it throws: the host page must never see our errors, and an error
+ * in the page's own callback (`what`, e.g. "a consent.state listener") must never stop our work;
+ * development builds report it as the page's.
+ */
+export function safe<T>(fn: () => T, fallback: T, what?: string | false): T;
+export function safe(fn: () => unknown): void;
+export function safe<T>(fn: () => T, fallback?: T, what?: string | false): T | undefined {
   try {
     return fn();
   } catch (error) {
-    DEV && warn(error);
+    DEV && (what ? warn(`${what} threw (an error in the page's code; consent was still applied):`, error) : warn(error));
     return fallback;
   }
 }

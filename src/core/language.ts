@@ -27,3 +27,14 @@ export function resolveLanguage(option: string, available: readonly string[]): s
  */
 export const uiLanguage = (options: Pick<ResolvedOptions, 'language' | 'translations'>): string =>
   resolveLanguage(options.language, ['en', 'fr', ...Object.keys(options.translations)]);
+
+/**
+ * A readable name for an id the site gave no label (never the id or a translation key as is):
+ * separators become spaces, the first letter a capital.
+ *
+ * @example readableName('social_media') // 'Social media'
+ */
+export function readableName(id: string): string {
+  const words = id.replace(/[-_.\s]+/g, ' ').trim();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}

@@ -1,6 +1,7 @@
 import { pendingChoices } from '../core/pending';
 import type { Consent, ConsentState } from '../core/types';
 import type { Translate } from './i18n';
+import { readableName } from '../core/language';
 import { noting, shown } from './shown';
 
 /** Props of {@link Banner}. */
@@ -36,7 +37,7 @@ export function Banner({ consent, t: translate, pending }: BannerProps) {
   const has = (id: string) => news && news.services.some((service) => serviceCategory[service] === id);
   const items = news
     ? [
-        ...news.services.map((service) => `${services[service]!.label || service} (${label(serviceCategory[service]!)})`),
+        ...news.services.map((service) => `${services[service]!.label || readableName(service)} (${label(serviceCategory[service]!)})`),
         ...news.categories.filter((id) => !has(id)).map(label),
       ]
     : [];
@@ -51,7 +52,7 @@ export function Banner({ consent, t: translate, pending }: BannerProps) {
   // The recipients, named on the first layer (CNIL guidelines of 17 September 2020, §§ 22-26):
   // every service the visitor is asked about; the dialog lists them all, by category.
   const partners = [
-    ...new Set(Object.keys(serviceCategory).filter((id) => optional.includes(serviceCategory[id]!)).map((id) => services[id]!.label || id)),
+    ...new Set(Object.keys(serviceCategory).filter((id) => optional.includes(serviceCategory[id]!)).map((id) => services[id]!.label || readableName(id))),
   ];
   const named = partners.length > MAX_PARTNERS ? partners.slice(0, MAX_PARTNERS - 1) : partners;
   const [before, after] = t('partners').split('{partners}');

@@ -1,6 +1,6 @@
 import { DEV, warn } from '../core/env';
 import type { ResolvedOptions } from '../core/types';
-import { uiLanguage } from '../core/language';
+import { readableName, uiLanguage } from '../core/language';
 import { PREFERENCES_LABEL } from './label';
 
 /**
@@ -68,7 +68,8 @@ export type Translate = (key: string, fallback?: string) => string;
 /**
  * The language of the UI and its `t()`: the site's override for that language first, then
  * `fallback` (a label from the options), then the built-in string, then English with a
- * development warning, then the key itself.
+ * development warning. A visitor never sees a key: a description (`id.d`) found nowhere is
+ * empty (none is shown), any other key becomes a readable name (`social_media`: "Social media").
  *
  * @example
  * const { lang, t } = translator(consent.options);
@@ -79,6 +80,13 @@ export function translator(options: Pick<ResolvedOptions, 'language' | 'translat
   const own: Record<string, string | undefined> = { preferences: PREFERENCES_LABEL[lang], ...STRINGS[lang] };
   const site = options.translations[lang] || {};
   const t: Translate = (key, fallback) =>
-    site[key] || fallback || own[key] || (DEV && warn(`no "${lang}" translation for "${key}"; using English`), STRINGS.en![key] || key);
+    site[key] ||
+    fallback ||
+    own[key] ||
+    (STRINGS.en![key]
+      ? (DEV && warn(`no "${lang}" translation for "${key}"; using English`), STRINGS.en![key]!)
+      : key.endsWith('.d')
+        ? ''
+        : readableName(key));
   return { lang, t };
 }

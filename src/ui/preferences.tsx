@@ -1,6 +1,7 @@
 import { Component, createRef } from 'preact';
 import type { Consent, ConsentState } from '../core/types';
 import type { Translate } from './i18n';
+import { readableName } from '../core/language';
 import { dismissed, noting, shown } from './shown';
 
 /** Props of {@link Preferences}. */
@@ -164,7 +165,7 @@ export class Preferences extends Component<PreferencesProps> {
                     {services.map(([service, options]) => (
                       <li key={service}>
                         <div data-part="row">
-                          <label for={domId('s', service)}>{options.label || service}</label>
+                          <label for={domId('s', service)}>{options.label || readableName(service)}</label>
                           <input
                             type="checkbox"
                             id={domId('s', service)}

@@ -55,6 +55,18 @@ export const gating = (): Plugin => (consent) => {
 
   const track = (element: HTMLElement) => {
     if (done.has(element) || waiting.has(element)) return;
+    // A script without `type="text/plain"` is one the browser runs, so it ran before consent:
+    // never run it a second time (one with neither code nor a URL ran nothing: it waits).
+    const { type, src, text } = element as HTMLScriptElement;
+    if (element.tagName === 'SCRIPT' && type !== 'text/plain' && (src || text.trim())) {
+      done.add(element);
+      DEV &&
+        warn(
+          `a data-consent="${element.dataset.consent}" script without type="text/plain" ran before consent; it is not run again. Add type="text/plain" to hold it until consent`,
+          element,
+        );
+      return;
+    }
     waiting.add(element);
     if (element.tagName === 'IFRAME' && !allowed(element)) placeholders.set(element, placeholderFor(consent, element));
   };
@@ -67,7 +79,7 @@ export const gating = (): Plugin => (consent) => {
         if (!element.granted()) continue;
         if (loading) return;
         waiting.delete(element);
-        safe(element.run, undefined);
+        safe(element.run, undefined, DEV && 'a whenGranted callback');
         continue;
       }
       const script = element.tagName === 'SCRIPT' && (element as HTMLScriptElement);

@@ -1,7 +1,34 @@
-import { uiLanguage } from '../language';
+import { readableName, uiLanguage } from '../language';
 import type { RecordHooks } from '../integrations/records';
 import type { Consent } from '../types';
 import { placeholderBox } from './placeholder-box';
+
+/**
+ * The placeholder's built-in look: zero specificity (`:where`), so any rule of the page wins,
+ * and themeable with the UI's `--ic-*` variables. Adopted by the document as a constructable
+ * stylesheet, which a strict `style-src` allows (no `<style>`, no style attribute); without that
+ * API (Safari < 16.4) the placeholder keeps the browser's look.
+ * See: https://wicg.github.io/construct-stylesheets/
+ */
+const CSS =
+  ':where([data-part=placeholder]){display:grid;place-items:center;gap:.75em;padding:1.25em;border:1px solid var(--ic-border,#767680);border-radius:var(--ic-radius,6px);background:var(--ic-bg,#fff);color:var(--ic-fg,#1b1b1f);text-align:center}' +
+  ':where([data-part=placeholder-text]){margin:0}' +
+  ':where([data-part=placeholder-allow]){min-height:44px;padding:0 1.25em;border:0;border-radius:var(--ic-radius,6px);background:var(--ic-accent,#1f4fd1);color:var(--ic-accent-fg,#fff);font:inherit;cursor:pointer}';
+
+let styled = false;
+
+/** Gives the document the placeholder's stylesheet, once. */
+function style(): void {
+  if (styled) return;
+  styled = true;
+  try {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(CSS);
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+  } catch {
+    // No constructable stylesheets: the browser's look.
+  }
+}
 
 /**
  * Built-in placeholder strings; `{service}` is replaced by the service (or category) label.
@@ -26,11 +53,13 @@ export const PLACEHOLDER_STRINGS: Record<string, [text: string, allow: string]> 
 export function placeholderFor(consent: Consent, embed: HTMLElement, box = placeholderBox(embed)): HTMLElement {
   const { categories, services, translations } = consent.options;
   const { consent: category = '', service } = embed.dataset;
-  const name =
-    (service ? services[service]?.label : categories[category]?.label) ||
-    service ||
-    category;
   const lang = uiLanguage(consent.options);
+  // A label, never a raw id: the service's, else the category's (the site's translation of it
+  // first), else the id as words.
+  const name =
+    (service ? services[service]?.label : translations[lang]?.[category] || categories[category]?.label) ||
+    readableName(service || category);
+  style();
   const text = (key: string, index: 0 | 1) =>
     (translations[lang]?.[key] ?? (PLACEHOLDER_STRINGS[lang] ?? PLACEHOLDER_STRINGS.en!)[index]).replace(/\{service\}/g, name);
   const make = (tag: string, part: string, content: string) => {

@@ -9,3 +9,38 @@ describe('readTagOptions', () => {
     expect(readTagOptions(script)).toEqual({ controller: 'Instria', privacyPolicyUrl: '/privacy' });
   });
 });
+
+describe('readTagOptions: every attribute, with its type', () => {
+  it('reads strings, numbers and booleans (a bare boolean attribute means true)', () => {
+    const script = document.createElement('script');
+    const attributes = {
+      'data-privacy-policy': '/p',
+      'data-controller': 'Instria',
+      'data-lang': 'fr',
+      'data-theme': 'dark',
+      'data-widget': 'floating',
+      'data-record-endpoint': '/records',
+      'data-revision': '3',
+      'data-expires-after-days': '90',
+      'data-google-consent-mode': '',
+      'data-gpc': 'false',
+      'data-reload-on-withdraw': 'true',
+      'data-cookie-domain': 'example.test',
+    };
+    for (const [name, value] of Object.entries(attributes)) script.setAttribute(name, value);
+    expect(readTagOptions(script)).toEqual({
+      privacyPolicyUrl: '/p',
+      controller: 'Instria',
+      language: 'fr',
+      theme: 'dark',
+      widget: 'floating',
+      recordEndpoint: '/records',
+      revision: 3,
+      expiresAfterDays: 90,
+      googleConsentMode: true,
+      gpc: false,
+      reloadOnWithdraw: true,
+      cookie: { domain: 'example.test' },
+    });
+  });
+});

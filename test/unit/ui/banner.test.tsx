@@ -80,7 +80,7 @@ describe('Banner: who and to whom (CNIL 2020 §§ 22-26)', () => {
     const consent = fake({}, { services, serviceCategory });
     draw(consent);
     const line = document.querySelector('[data-part=partners]')!;
-    expect(line.textContent).toBe('Partenaires\u00a0: Google Analytics, Hotjar, Ad network, video.');
+    expect(line.textContent).toBe('Partenaires\u00a0: Google Analytics, Hotjar, Ad network, Video.');
     (consent.options.services as Record<string, object>).extra = { label: 'Extra' };
     (consent.options.serviceCategory as Record<string, string>).extra = 'ads';
     draw({ ...consent } as Consent);

@@ -59,6 +59,7 @@ describe('translator', () => {
     expect(t('acceptAll')).toBe('Alle akzeptieren');
     expect(t('rejectAll')).toBe('Reject all');
     expect(warn).toHaveBeenCalledWith('[instria-consent]', expect.stringContaining('"rejectAll"'));
-    expect(t('no-such-key')).toBe('no-such-key');
+    // Never a key on screen (issue 13 defect 6): a readable name instead.
+    expect(t('no-such-key')).toBe('No such key');
   });
 });
