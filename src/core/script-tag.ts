@@ -15,29 +15,22 @@ declare global {
   }
 }
 
-/** Attribute → option, for the `data-*` attributes of the SDK's own `<script>` tag. */
-const ATTRIBUTES: Record<string, [keyof ConsentOptions, 'string' | 'number' | 'boolean']> = {
-  privacyPolicy: ['privacyPolicyUrl', 'string'],
-  controller: ['controller', 'string'],
-  lang: ['language', 'string'],
-  theme: ['theme', 'string'],
-  widget: ['widget', 'string'],
-  revision: ['revision', 'number'],
-  expiresAfterDays: ['expiresAfterDays', 'number'],
-  recordEndpoint: ['recordEndpoint', 'string'],
-  googleConsentMode: ['googleConsentMode', 'boolean'],
-  gpc: ['gpc', 'boolean'],
-  reloadOnWithdraw: ['reloadOnWithdraw', 'boolean'],
-};
+/**
+ * The `data-*` attributes of the SDK's own `<script>` tag, compact as every page view carries
+ * them: `attribute:option` (`:option` left out when both are named alike), then the type, `#` a
+ * number, `?` a boolean, none a string.
+ */
+const ATTRIBUTES =
+  'privacyPolicy:privacyPolicyUrl controller lang:language theme widget revision# expiresAfterDays# recordEndpoint googleConsentMode? gpc? reloadOnWithdraw?';
 
 /** Options from the tag's `data-*` attributes; `data-x` alone means true for a boolean. */
 export function readTagOptions(script: HTMLOrSVGScriptElement | null): ConsentOptions {
   const options: Record<string, unknown> = {};
   const data = (script as HTMLElement | null)?.dataset ?? {};
-  for (const [attribute, [option, type]] of Object.entries(ATTRIBUTES)) {
-    const value = data[attribute];
+  for (const [, attribute, option = attribute, type] of ATTRIBUTES.matchAll(/(\w+)(?::(\w+))?([#?]?)/g)) {
+    const value = data[attribute!];
     if (value === undefined) continue;
-    options[option] = type === 'number' ? Number(value) : type === 'boolean' ? value !== 'false' : value;
+    options[option!] = type === '#' ? Number(value) : type ? value !== 'false' : value;
   }
   if (data.cookieDomain) options.cookie = { domain: data.cookieDomain };
   const nonce = (script as HTMLElement | null)?.nonce;
