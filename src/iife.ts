@@ -12,7 +12,7 @@
 import { hasLeftovers, newestDecision } from './core/cleanup';
 import { VERSION } from './core/constants';
 import type { DecisionsInstaller } from './core/engine';
-import { DEV } from './core/env';
+import { DEV, failed } from './core/env';
 import type { placeholderFor } from './core/gating/placeholder';
 import { lazyPlaceholder } from './core/gating/placeholder-lazy';
 import { outboxPending, type withRecords } from './core/integrations/records';
@@ -79,7 +79,7 @@ bootScriptTag((script) => {
         let stopped = false;
         loadChunk(url('widget'), nonce, () => window.InstriaConsentWidget).then(
           (widget) => stopped || (stop = widget(consent)),
-          (error) => console.warn('[instria-consent] the preferences button could not be loaded.', error),
+          failed('the preferences button could not be loaded'),
         );
         return () => ((stopped = true), stop?.());
       },

@@ -1,7 +1,7 @@
 import { atom, type WritableAtom } from 'nanostores';
 import { decodeDecision, isDecisionValid, type StoredDecision } from './codec';
 import { EVENT_PREFIX } from './constants';
-import { DEV, isBrowser, safe, warn } from './env';
+import { DEV, failed, isBrowser, safe, warn } from './env';
 import { resolveOptions } from './options';
 import { isAsking } from './pending';
 import type {
@@ -89,9 +89,6 @@ type Flags = Record<string, boolean>;
 
 const freeze = Object.freeze;
 
-/** Fail closed: what could not be loaded grants nothing. Said in production builds too. */
-const notLoaded = (what: string) => (error: unknown) =>
-  console.warn(`[instria-consent] the consent ${what} could not be loaded; nothing is granted.`, error);
 const keys = Object.keys as <T extends object>(o: T) => (keyof T & string)[];
 
 
@@ -187,7 +184,7 @@ export function createConsentEngine<const C extends string = DefaultCategory>(
       // The choices waiting are dropped, not granted; the next one tries to load it again.
       waiting = undefined;
       loading = false;
-      notLoaded('code')(error);
+      failed('the consent code could not be loaded')(error);
     });
   }
 
@@ -293,7 +290,7 @@ export function createConsentEngine<const C extends string = DefaultCategory>(
         .catch((error: unknown) => {
           // Asked for again (the footer link, say), it is tried again.
           uiRequested = false;
-          notLoaded('UI')(error);
+          failed('the consent UI could not be loaded')(error);
         });
       // Requested second: the banner is what the visitor waits for.
       withDecisions(() => {});

@@ -15,6 +15,15 @@ export function warn(...args: unknown[]): void {
   if (DEV) console.warn('[instria-consent]', ...args);
 }
 
+/**
+ * Fail closed: `what` failed (`the consent UI could not be loaded`), so nothing it would have
+ * granted is granted. Said in production builds too, by this one helper for every such failure.
+ */
+export const failed =
+  (what: string) =>
+  (error: unknown): void =>
+    console.warn(`[instria-consent] ${what}; nothing is granted.`, error);
+
 /** Runs `fn` and swallows what it throws: the host page must never see our errors. */
 export function safe<T>(fn: () => T, fallback: T): T {
   try {

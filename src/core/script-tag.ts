@@ -1,5 +1,5 @@
 import { createConsentEngine, type EngineSetup } from './engine';
-import { DEV, warn } from './env';
+import { DEV, failed, warn } from './env';
 import { standardPlugins } from './plugins';
 import type { Consent, ConsentOptions } from './types';
 
@@ -61,7 +61,7 @@ export function bootScriptTag(setup: (script: HTMLOrSVGScriptElement | null) => 
         Object.assign(api, instance);
       } catch (error) {
         // Fail closed: without an instance nothing is granted and no gated tag runs.
-        console.warn('[instria-consent] could not start; nothing is granted.', error);
+        failed('could not start')(error);
       }
       return instance;
     },
