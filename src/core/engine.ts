@@ -22,7 +22,10 @@ export type DefaultCategory = 'essential' | 'analytics';
 
 /** What an entry point adds to the engine: where decisions are kept, add-ons, the UI. */
 export interface EngineSetup {
-  /** Builds the default store from the resolved options (a user's `storage` option wins). */
+  /**
+   * Builds the default store from the resolved options (a user's `storage` option wins).
+   * Required in a browser (`core/consent.ts` defaults it to the page's memory).
+   */
   storage?: (options: ResolvedOptions) => ConsentStorage;
   /** Add-ons derived from the options (integrations, gating), installed before the user's. */
   plugins?: (options: ResolvedOptions) => Plugin[];
@@ -129,12 +132,6 @@ function toState<C extends string>(options: ResolvedOptions<C>, decision: Stored
   }) as unknown as ConsentState<C>;
 }
 
-/** Keeps the decision for this page only: the SSR default and the last fallback. */
-function pageStorage(): ConsentStorage {
-  let value: string | null = null;
-  return { read: () => value, write: (v) => ((value = v), true), clear: () => (value = null) };
-}
-
 /**
  * The consent engine behind every entry point's `createConsent`: the visitor's decision, kept
  * in `setup.storage`, with actions to change it, events when it changes, and the UI state.
@@ -146,7 +143,8 @@ export function createConsentEngine<const C extends string = DefaultCategory>(
 ): Consent<C> {
   const options = resolveOptions(input) as ResolvedOptions;
   const browser = isBrowser();
-  const storage = (browser && (input?.storage ?? setup.storage?.(options))) || pageStorage();
+  // During SSR there is none: the instance returns below before anything reads or writes.
+  const storage = (browser && (input?.storage ?? setup.storage!(options))) as ConsentStorage;
   const $state = atom<ConsentState>(toState(options, null));
   const $view = atom<UIView>('hidden');
   const listeners: Record<string, Set<(payload: any) => void>> = {};
