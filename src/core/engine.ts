@@ -158,7 +158,7 @@ export function createConsentEngine<const C extends string = DefaultCategory>(
   let loading = false;
 
   const emit = (event: string, payload: unknown) => {
-    for (const fn of [...(listeners[event] ?? [])]) safe(() => fn(payload), undefined);
+    for (const fn of [...(listeners[event] ?? [])]) safe(() => fn(payload));
     safe(() => dispatchEvent(new CustomEvent(EVENT_PREFIX + event, { detail: payload })), true);
   };
 
@@ -175,7 +175,7 @@ export function createConsentEngine<const C extends string = DefaultCategory>(
     const install = (installer: DecisionsInstaller) => {
       if (destroyed) return;
       decisions = installer(engine);
-      for (const next of waiting!.splice(0)) safe(() => next(decisions!), undefined);
+      for (const next of waiting!.splice(0)) safe(() => next(decisions!));
     };
     if (setup.decisions) return install(setup.decisions);
     setup.loadDecisions!(options).then(install, (error) => {
@@ -228,7 +228,7 @@ export function createConsentEngine<const C extends string = DefaultCategory>(
     set: (choices, extra) => withDecisions((d) => d.set(choices, extra)),
     withdraw: () => withDecisions((d) => d.withdraw()),
     whenGranted(category, fn, service) {
-      const ready = () => instance.granted(category, service) && (off(), safe(fn, undefined), true);
+      const ready = () => instance.granted(category, service) && (off(), safe(fn), true);
       const off = $state.listen(ready);
       ready();
       return off;
@@ -244,7 +244,7 @@ export function createConsentEngine<const C extends string = DefaultCategory>(
     reset: () => withDecisions((d) => d.reset()),
     destroy() {
       destroyed = true;
-      for (const teardown of teardowns.splice(0)) safe(teardown, undefined);
+      for (const teardown of teardowns.splice(0)) safe(teardown);
       for (const event in listeners) listeners[event]!.clear();
       unmountUI?.();
       $view.set('hidden');
@@ -261,7 +261,7 @@ export function createConsentEngine<const C extends string = DefaultCategory>(
     emit,
     destroyed: () => destroyed,
     stored: (value) => (stored = value),
-    post: (message) => safe(() => channel?.postMessage(message), undefined),
+    post: (message) => safe(() => channel?.postMessage(message)),
     teardown: (fn) => teardowns.push(fn),
   };
 
@@ -269,7 +269,7 @@ export function createConsentEngine<const C extends string = DefaultCategory>(
 
   // Add-ons first, so that defaults (Google Consent Mode) precede everything else.
   for (const plugin of [...(setup.plugins?.(options) ?? []), ...options.plugins]) {
-    const teardown = safe(() => plugin(instance), undefined);
+    const teardown = safe(() => plugin(instance));
     if (teardown) teardowns.push(teardown);
   }
 

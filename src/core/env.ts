@@ -24,8 +24,13 @@ export const failed =
   (error: unknown): void =>
     console.warn(`[instria-consent] ${what}; nothing is granted.`, error);
 
-/** Runs `fn` and swallows what it throws: the host page must never see our errors. */
-export function safe<T>(fn: () => T, fallback: T): T {
+/**
+ * Runs `fn` and swallows what it throws: the host page must never see our errors. Returns
+ * `fallback` (by default undefined) when it throws.
+ */
+export function safe<T>(fn: () => T): T | undefined;
+export function safe<T>(fn: () => T, fallback: T): T;
+export function safe<T>(fn: () => T, fallback?: T): T | undefined {
   try {
     return fn();
   } catch (error) {

@@ -67,7 +67,7 @@ export const gating = (): Plugin => (consent) => {
         if (!element.granted()) continue;
         if (loading) return;
         waiting.delete(element);
-        safe(element.run, undefined);
+        safe(element.run);
         continue;
       }
       const script = element.tagName === 'SCRIPT' && (element as HTMLScriptElement);
