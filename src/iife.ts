@@ -63,7 +63,7 @@ function loadChunk<T>(src: string, nonce: string | undefined, registered: () => 
 
 bootScriptTag((script) => {
   const tag = script as HTMLScriptElement | null;
-  const nonce = tag?.nonce || undefined;
+  const nonce = tag?.nonce;
   // The development script tag loads the development chunks, which keep their warnings too.
   const url = (name: string) => new URL(`instria-consent.${DEV ? 'dev.' : ''}${name}.js`, tag?.src || location.href).href;
   lazyPlaceholder.load = () => loadChunk(url('placeholder'), nonce, () => window.InstriaConsentPlaceholder);

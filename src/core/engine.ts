@@ -202,7 +202,7 @@ export function createConsentEngine<const C extends string = DefaultCategory>(
   function readStored(): StoredDecision | null {
     const decision = decodeDecision((stored = storage.read()), keys(options.serviceCategory));
     if (DEV && stored !== null && !decision) warn('the stored decision is malformed; asking again');
-    return decision && isDecisionValid(decision, { ...options, now: Date.now() }) ? decision : null;
+    return decision && isDecisionValid(decision, options) ? decision : null;
   }
 
   /** Picks up a decision made in another tab, or a reset there. */
