@@ -31,11 +31,13 @@ function browser(name: string, entry: string, mode: 'production' | 'development'
     platform: 'browser',
     target: 'es2021',
     // terser after esbuild's bundling: its extra compress passes take ~7% more off every page
-    // view of the script tag than esbuild's minifier.
+    // view of the script tag than esbuild's minifier. `unsafe` only rewrites what our code does
+    // not rely on (templates as `+`, `new Error` as `Error`), and no function of ours reads its
+    // `length` (`keep_fargs`): 14 B off the script tag.
     minify: production ? 'terser' : false,
     terserOptions: {
       ecma: 2020,
-      compress: { passes: 3, pure_getters: true, unsafe_arrows: true, unsafe_methods: true },
+      compress: { passes: 3, pure_getters: true, unsafe: true, unsafe_arrows: true, unsafe_methods: true, keep_fargs: false },
       format: { comments: false },
     },
     // esbuild tree-shakes bundles itself; tsup's `treeshake` re-emits through Rollup after

@@ -12,7 +12,7 @@
 import { hasLeftovers, newestDecision } from './core/cleanup';
 import { VERSION } from './core/constants';
 import type { DecisionsInstaller } from './core/engine';
-import { DEV } from './core/env';
+import { DEV, failed } from './core/env';
 import type { placeholderFor } from './core/gating/placeholder';
 import { lazyPlaceholder } from './core/gating/placeholder-lazy';
 import { outboxPending, type withRecords } from './core/integrations/records';
@@ -63,7 +63,7 @@ function loadChunk<T>(src: string, nonce: string | undefined, registered: () => 
 
 bootScriptTag((script) => {
   const tag = script as HTMLScriptElement | null;
-  const nonce = tag?.nonce || undefined;
+  const nonce = tag?.nonce;
   // The development script tag loads the development chunks, which keep their warnings too.
   const url = (name: string) => new URL(`instria-consent.${DEV ? 'dev.' : ''}${name}.js`, tag?.src || location.href).href;
   lazyPlaceholder.load = () => loadChunk(url('placeholder'), nonce, () => window.InstriaConsentPlaceholder);
@@ -79,7 +79,7 @@ bootScriptTag((script) => {
         let stopped = false;
         loadChunk(url('widget'), nonce, () => window.InstriaConsentWidget).then(
           (widget) => stopped || (stop = widget(consent)),
-          (error) => console.warn('[instria-consent] the preferences button could not be loaded.', error),
+          failed('the preferences button could not be loaded'),
         );
         return () => ((stopped = true), stop?.());
       },

@@ -131,7 +131,8 @@ export function decodeDecision(value: unknown, services: readonly string[] = [])
 export interface ValidityRules {
   revision: number;
   expiresAfterDays: number;
-  now: number;
+  /** The time to judge at; by default now. */
+  now?: number;
 }
 
 /**
@@ -142,7 +143,7 @@ export interface ValidityRules {
  * refusals stay refusals).
  */
 export function isDecisionValid(decision: StoredDecision, rules: ValidityRules): boolean {
-  const age = rules.now - decision.time;
+  const age = (rules.now ?? Date.now()) - decision.time;
   return (
     decision.revision === rules.revision &&
     age < rules.expiresAfterDays * 864e5 &&

@@ -1,7 +1,7 @@
 import { atom, type WritableAtom } from 'nanostores';
 import { decodeDecision, isDecisionValid, type StoredDecision } from './codec';
 import { EVENT_PREFIX } from './constants';
-import { DEV, isBrowser, safe, warn } from './env';
+import { DEV, failed, isBrowser, safe, warn } from './env';
 import { resolveOptions } from './options';
 import { uiLanguage } from './language';
 import { isAsking } from './pending';
@@ -23,7 +23,10 @@ export type DefaultCategory = 'essential' | 'analytics';
 
 /** What an entry point adds to the engine: where decisions are kept, add-ons, the UI. */
 export interface EngineSetup {
-  /** Builds the default store from the resolved options (a user's `storage` option wins). */
+  /**
+   * Builds the default store from the resolved options (a user's `storage` option wins).
+   * Required in a browser (`core/consent.ts` defaults it to the page's memory).
+   */
   storage?: (options: ResolvedOptions) => ConsentStorage;
   /** Add-ons derived from the options (integrations, gating), installed before the user's. */
   plugins?: (options: ResolvedOptions) => Plugin[];
@@ -90,9 +93,6 @@ type Flags = Record<string, boolean>;
 
 const freeze = Object.freeze;
 
-/** Fail closed: what could not be loaded grants nothing. Said in production builds too. */
-const notLoaded = (what: string) => (error: unknown) =>
-  console.warn(`[instria-consent] the consent ${what} could not be loaded; nothing is granted.`, error);
 const keys = Object.keys as <T extends object>(o: T) => (keyof T & string)[];
 
 
@@ -145,12 +145,6 @@ function toState<C extends string>(options: ResolvedOptions<C>, decision: Stored
   }) as unknown as ConsentState<C>;
 }
 
-/** Keeps the decision for this page only: the SSR default and the last fallback. */
-function pageStorage(): ConsentStorage {
-  let value: string | null = null;
-  return { read: () => value, write: (v) => ((value = v), true), clear: () => (value = null) };
-}
-
 /**
  * The consent engine behind every entry point's `createConsent`: the visitor's decision, kept
  * in `setup.storage`, with actions to change it, events when it changes, and the UI state.
@@ -171,7 +165,8 @@ export function createConsentEngine<const C extends string = DefaultCategory>(
       warn(`option "privacyPolicyUrl" is not set; the banner and dialog link to "${options.privacyPolicyUrl}": set it to your privacy policy's URL (script tag: data-privacy-policy)`);
     }
   }
-  const storage = (browser && (input?.storage ?? setup.storage?.(options))) || pageStorage();
+  // During SSR there is none: the instance returns below before anything reads or writes.
+  const storage = (browser && (input?.storage ?? setup.storage!(options))) as ConsentStorage;
   const $state = guarded(atom<ConsentState>(toState(options, null)), 'state');
   const $view = guarded(atom<UIView>('hidden'), 'view');
   const listeners: Record<string, Set<(payload: any) => void>> = {};
@@ -209,7 +204,7 @@ export function createConsentEngine<const C extends string = DefaultCategory>(
       // The choices waiting are dropped, not granted; the next one tries to load it again.
       waiting = undefined;
       loading = false;
-      notLoaded('code')(error);
+      failed('the consent code could not be loaded')(error);
     });
   }
 
@@ -229,7 +224,7 @@ export function createConsentEngine<const C extends string = DefaultCategory>(
   function readStored(): StoredDecision | null {
     const decision = decodeDecision((stored = storage.read()), keys(options.serviceCategory));
     if (DEV && stored !== null && !decision) warn('the stored decision is malformed; asking again');
-    return decision && isDecisionValid(decision, { ...options, now: Date.now() }) ? decision : null;
+    return decision && isDecisionValid(decision, options) ? decision : null;
   }
 
   /** Picks up a decision made in another tab, or a reset there. */
@@ -297,7 +292,7 @@ export function createConsentEngine<const C extends string = DefaultCategory>(
 
   // Add-ons first, so that defaults (Google Consent Mode) precede everything else.
   for (const plugin of [...(setup.plugins?.(options) ?? []), ...options.plugins]) {
-    const teardown = safe(() => plugin(instance), undefined);
+    const teardown = safe(() => plugin(instance));
     if (teardown) teardowns.push(teardown);
   }
 
@@ -316,7 +311,7 @@ export function createConsentEngine<const C extends string = DefaultCategory>(
         .catch((error: unknown) => {
           // Asked for again (the footer link, say), it is tried again.
           uiRequested = false;
-          notLoaded('UI')(error);
+          failed('the consent UI could not be loaded')(error);
         });
       // Requested second: the banner is what the visitor waits for.
       withDecisions(() => {});

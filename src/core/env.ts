@@ -16,12 +16,22 @@ export function warn(...args: unknown[]): void {
 }
 
 /**
+ * Fail closed: `what` failed (`the consent UI could not be loaded`), so nothing it would have
+ * granted is granted. Said in production builds too, by this one helper for every such failure.
+ */
+export const failed =
+  (what: string) =>
+  (error: unknown): void =>
+    console.warn(`[instria-consent] ${what}; nothing is granted.`, error);
+
+/**
  * Runs `fn` and swallows what it throws: the host page must never see our errors, and an error
  * in the page's own callback (`what`, e.g. "a consent.state listener") must never stop our work;
- * development builds report it as the page's.
+ * development builds report it as the page's. Returns `fallback` (by default undefined) when it
+ * throws.
  */
+export function safe<T>(fn: () => T): T | undefined;
 export function safe<T>(fn: () => T, fallback: T, what?: string | false): T;
-export function safe(fn: () => unknown): void;
 export function safe<T>(fn: () => T, fallback?: T, what?: string | false): T | undefined {
   try {
     return fn();

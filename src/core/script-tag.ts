@@ -1,6 +1,5 @@
 import { createConsentEngine, type EngineSetup } from './engine';
-import { DEV, warn } from './env';
-import { standardPlugins } from './plugins';
+import { DEV, failed, warn } from './env';
 import type { Consent, ConsentOptions } from './types';
 
 /** `window.InstriaConsent`: the instance API plus `init` and `version`. */
@@ -75,7 +74,8 @@ export function readTagOptions(script: HTMLOrSVGScriptElement | null): ConsentOp
 /**
  * Starts the SDK from its `<script>` tag: `window.InstriaConsentConfig` merged with the tag's
  * `data-*` attributes, unless `data-manual` asks the page to call `InstriaConsent.init()`.
- * A second copy of the script on the page finds the first one and does nothing.
+ * A second copy of the script on the page finds the first one and does nothing. `setup` gives
+ * the add-ons too (`standardPlugins` and the entry's own).
  */
 export function bootScriptTag(setup: (script: HTMLOrSVGScriptElement | null) => EngineSetup, version: string): void {
   if (typeof window === 'undefined' || window.InstriaConsent) return;
@@ -91,11 +91,11 @@ export function bootScriptTag(setup: (script: HTMLOrSVGScriptElement | null) => 
       try {
         const global = typeof window.InstriaConsentConfig === 'object' ? window.InstriaConsentConfig : {};
         const options = { ...global, ...readTagOptions(script), ...config };
-        instance = createConsentEngine(options, { plugins: standardPlugins, ...setup(script) });
+        instance = createConsentEngine(options, setup(script));
         Object.assign(api, instance);
       } catch (error) {
         // Fail closed: without an instance nothing is granted and no gated tag runs.
-        console.warn('[instria-consent] could not start; nothing is granted.', error);
+        failed('could not start')(error);
       }
       return instance;
     },

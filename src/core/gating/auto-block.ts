@@ -178,7 +178,7 @@ export function autoBlock(consent: Consent, hosts: Hosts): [() => void, (url: un
       if (!state.decided) return;
       for (const item of held.splice(0)) {
         const [service, go, drop] = item;
-        if (granted(service)) safe(go, undefined);
+        if (granted(service)) safe(go);
         // A service still pending (added since the decision) stays held until it is decided.
         else if (asking(service)) held.push(item);
         else drop?.();

@@ -1,3 +1,4 @@
+import { failed } from '../env';
 import type { Consent } from '../types';
 import type { placeholderFor as fullPlaceholder } from './placeholder';
 import { placeholderBox } from './placeholder-box';
@@ -22,7 +23,7 @@ export function placeholderFor(consent: Consent, embed: HTMLElement): HTMLElemen
   loading ||= lazyPlaceholder.load?.();
   loading?.then(
     (fill) => fill(consent, embed, box),
-    (error) => console.warn('[instria-consent] the embed placeholder could not be loaded.', error),
+    failed('the embed placeholder could not be loaded'),
   );
   return box;
 }

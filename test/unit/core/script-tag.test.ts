@@ -8,6 +8,36 @@ describe('readTagOptions', () => {
     script.setAttribute('data-privacy-policy', '/privacy');
     expect(readTagOptions(script)).toEqual({ controller: 'Instria', privacyPolicyUrl: '/privacy' });
   });
+
+  it('reads every documented attribute with its type', () => {
+    const script = document.createElement('script');
+    for (const [name, value] of Object.entries({
+      lang: 'fr',
+      theme: 'dark',
+      widget: 'floating',
+      revision: '3',
+      'expires-after-days': '30',
+      'record-endpoint': '/records',
+      'google-consent-mode': '',
+      gpc: 'false',
+      'reload-on-withdraw': 'true',
+      'cookie-domain': 'example.com',
+    })) {
+      script.setAttribute(`data-${name}`, value);
+    }
+    expect(readTagOptions(script)).toEqual({
+      language: 'fr',
+      theme: 'dark',
+      widget: 'floating',
+      revision: 3,
+      expiresAfterDays: 30,
+      recordEndpoint: '/records',
+      googleConsentMode: true,
+      gpc: false,
+      reloadOnWithdraw: true,
+      cookie: { domain: 'example.com' },
+    });
+  });
 });
 
 describe('readTagOptions: every attribute, with its type', () => {
