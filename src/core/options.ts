@@ -52,6 +52,8 @@ const CHECKS: Record<string, Check> = {
   storage: isObject,
   controller: isString,
   matomo: isObject,
+  layout: oneOf('bar', 'box'),
+  logo: (v) => isString(v?.src) && isString(v.alt),
 };
 
 /** A value as a warning prints it: `"two"`, `5`, `{}`. Development builds only. */

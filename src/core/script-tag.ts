@@ -22,6 +22,7 @@ const ATTRIBUTES: Record<string, [keyof ConsentOptions, 'string' | 'number' | 'b
   lang: ['language', 'string'],
   theme: ['theme', 'string'],
   widget: ['widget', 'string'],
+  layout: ['layout', 'string'],
   revision: ['revision', 'number'],
   expiresAfterDays: ['expiresAfterDays', 'number'],
   recordEndpoint: ['recordEndpoint', 'string'],
