@@ -75,6 +75,7 @@ const defaultShown = (key: string): string =>
         googleConsentMode: 'false',
         storage: 'cookie, else localStorage, else memory',
         controller: 'the host name',
+        layout: '"bar"',
       } as Record<string, string>)[key] ?? 'none';
 
 /** Warns that `option` was `value` and `fallback` is used instead. */

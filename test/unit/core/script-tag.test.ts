@@ -8,4 +8,10 @@ describe('readTagOptions', () => {
     script.setAttribute('data-privacy-policy', '/privacy');
     expect(readTagOptions(script)).toEqual({ controller: 'Instria', privacyPolicyUrl: '/privacy' });
   });
+
+  it('reads data-layout as the layout option (SPEC 0.2)', () => {
+    const script = document.createElement('script');
+    script.setAttribute('data-layout', 'box');
+    expect(readTagOptions(script)).toEqual({ layout: 'box' });
+  });
 });
