@@ -44,6 +44,8 @@ try {
     if (shot.open) {
       await banner.locator('[data-part=customize]').click();
       await page.locator('instria-consent dialog').waitFor();
+      // One service on, so the switches show both states and the category its mixed one.
+      await page.locator('instria-consent dialog').getByRole('checkbox', { name: 'Matomo' }).check();
       await page.mouse.move(0, 0);
     }
     await page.screenshot({ path: join(out, shot.file) });
