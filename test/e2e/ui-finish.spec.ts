@@ -143,6 +143,13 @@ for (const layout of LAYOUTS) {
       expect(await banner.locator('img').evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
       await banner.getByRole('button', { name: 'Customize' }).click();
       await expect(dialog.locator('[data-part=header]').getByRole('img', { name: 'Instria' })).toBeVisible();
+      // At 320 px in French the logo shrinks: the title and the close button still fit.
+      await page.setViewportSize({ width: 320, height: 640 });
+      await page.goto(`${path}&lang=fr`);
+      await banner.getByRole('button', { name: 'Personnaliser' }).click();
+      const header = dialog.locator('[data-part=header]');
+      await expect(header.getByRole('button', { name: 'Fermer' })).toBeInViewport({ ratio: 1 });
+      expect(await header.evaluate((el) => el.scrollWidth - el.clientWidth)).toBe(0);
     });
   });
 }
