@@ -52,6 +52,8 @@ const CHECKS: Record<string, Check> = {
   storage: isObject,
   controller: isString,
   matomo: isObject,
+  layout: oneOf('bar', 'box'),
+  logo: (v) => isString(v?.src) && isString(v.alt),
 };
 
 /** A value as a warning prints it: `"two"`, `5`, `{}`. Development builds only. */
@@ -73,6 +75,7 @@ const defaultShown = (key: string): string =>
         googleConsentMode: 'false',
         storage: 'cookie, else localStorage, else memory',
         controller: 'the host name',
+        layout: '"bar"',
       } as Record<string, string>)[key] ?? 'none';
 
 /** Warns that `option` was `value` and `fallback` is used instead. */

@@ -25,6 +25,7 @@ const ATTRIBUTES = [
   'lang',
   'theme',
   'widget',
+  'layout',
   'recordEndpoint',
   'revision',
   'expiresAfterDays',
@@ -32,8 +33,8 @@ const ATTRIBUTES = [
   'gpc',
   'reloadOnWithdraw',
 ] as const;
-const NUMBER = 6;
-const BOOLEAN = 8;
+const NUMBER = 7;
+const BOOLEAN = 9;
 const RENAMED: Record<string, keyof ConsentOptions> = { privacyPolicy: 'privacyPolicyUrl', lang: 'language' };
 
 /** `privacyPolicy` → `data-privacy-policy` (development warnings). */

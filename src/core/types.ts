@@ -179,6 +179,16 @@ export interface ConsentOptions<C extends string = string> {
   reloadOnWithdraw?: boolean;
   /** UI colour scheme. Default `auto` (follows `prefers-color-scheme`). */
   theme?: 'auto' | 'light' | 'dark';
+  /**
+   * The banner's shape: `bar` (default), across the bottom of the window; `box`, a card in the
+   * bottom corner on screens wider than 640 px (the bar below). Script tag: `data-layout`.
+   */
+  layout?: 'bar' | 'box';
+  /**
+   * An image shown in the banner and the dialog's header: `{ src: '/logo.svg', alt: 'Instria' }`
+   * (an image URL, so a strict CSP needs it in `img-src`). Default: none.
+   */
+  logo?: { src: string; alt: string };
   /** `floating` adds a small "Cookie preferences" button for sites without a footer link. */
   widget?: 'floating' | 'none';
   /** CSP nonce for any `<style>`/`<script>` the SDK creates. Default: the SDK tag's own nonce. */
@@ -295,8 +305,11 @@ export interface Consent<C extends string = string> {
 /** Options after defaults and validation. */
 export interface ResolvedOptions<C extends string = string>
   extends Required<
-    Omit<ConsentOptions<C>, 'cookie' | 'categories' | 'recordEndpoint' | 'nonce' | 'storage' | 'googleConsentMode' | 'controller' | 'matomo'>
+    Omit<ConsentOptions<C>, 'cookie' | 'categories' | 'recordEndpoint' | 'nonce' | 'storage' | 'googleConsentMode' | 'controller' | 'matomo' | 'layout' | 'logo'>
   > {
+  /** Unset: the bar. */
+  readonly layout?: 'bar' | 'box';
+  readonly logo?: { src: string; alt: string };
   readonly categories: Record<C, ResolvedCategory>;
   /** Unset: the banner names the page's host. */
   readonly controller?: string;

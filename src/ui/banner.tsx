@@ -29,7 +29,7 @@ export function Banner({ consent, t: translate, pending }: BannerProps) {
   // What this render shows, for the consent record of the decision a button makes.
   const texts = {};
   const t = noting(translate, texts);
-  const { categories, optional, privacyPolicyUrl, controller, services, serviceCategory } = consent.options;
+  const { categories, optional, privacyPolicyUrl, controller, services, serviceCategory, logo } = consent.options;
   const label = (id: string) => t(id, categories[id]!.label);
   const news = pending && pending.categories.length + pending.services.length > 0 && pending;
   // What is new: each service with its category ("Google Ads (Marketing)"), a category alone
@@ -59,6 +59,7 @@ export function Banner({ consent, t: translate, pending }: BannerProps) {
   return (
     <section data-part="banner" aria-labelledby="ic-banner-title">
       <div data-part="text">
+        {logo && <img data-part="logo" src={logo.src} alt={logo.alt} />}
         <h2 id="ic-banner-title">{t('title')}</h2>
         <p>
           {text} <a href={privacyPolicyUrl}>{t('policy')}</a>

@@ -36,6 +36,8 @@ function start(consent: Parameters<MountUI>[0]): () => void {
   const box = document.createElement('div');
   box.dataset.part = 'root';
   box.dataset.theme = options.theme;
+  // `box`: a corner card on wide screens (styles.css); anything else is the bar.
+  box.dataset.layout = options.layout || 'bar';
   box.lang = lang;
   box.dir = getComputedStyle(host).direction === 'rtl' ? 'rtl' : 'ltr';
   // A polite live region present before any text goes in, or screen readers stay silent.

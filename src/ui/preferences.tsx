@@ -114,7 +114,7 @@ export class Preferences extends Component<PreferencesProps> {
 
   override render({ consent, state, t: translate }: PreferencesProps) {
     const t = noting(translate, (this.texts = {}));
-    const { categories, privacyPolicyUrl } = consent.options;
+    const { categories, privacyPolicyUrl, logo } = consent.options;
     const ids = Object.keys(categories);
     return (
       <dialog
@@ -129,6 +129,7 @@ export class Preferences extends Component<PreferencesProps> {
       >
         {/* Not <header>: inside <dialog> it would be a second page-level `banner` landmark. */}
         <div data-part="header">
+          {logo && <img data-part="logo" src={logo.src} alt={logo.alt} />}
           <h2 id="ic-dialog-title">{t('preferences')}</h2>
           <button type="button" data-part="close" aria-label={t('close')} onClick={() => this.dismiss()}>
             ×
@@ -185,11 +186,12 @@ export class Preferences extends Component<PreferencesProps> {
           })}
         </div>
         <div data-part="footer">
-          <button type="button" data-part="reject" onClick={() => this.decide(() => consent.rejectAll())}>
-            {t('rejectAll')}
-          </button>
+          {/* The banner's order: Accept all, Reject all, then Save. */}
           <button type="button" data-part="accept" onClick={() => this.decide(() => consent.acceptAll())}>
             {t('acceptAll')}
+          </button>
+          <button type="button" data-part="reject" onClick={() => this.decide(() => consent.rejectAll())}>
+            {t('rejectAll')}
           </button>
           <button type="button" data-part="save" onClick={() => this.save()}>
             {t('save')}

@@ -6,8 +6,14 @@ import { expect, test } from './helpers';
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'];
 
 /** axe violations inside the consent UI (the test page itself is not under test). */
-async function violations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(TAGS).include('instria-consent').analyze();
+async function violations(page: Page, bestPractice = false) {
+  const tags = bestPractice ? [...TAGS, 'best-practice'] : TAGS;
+  // Colours as the visitor sees them once the entrance transition (opacity) has ended (or was
+  // cancelled: an animation whose element re-renders rejects `finished` with an AbortError).
+  await page.evaluate(() =>
+    Promise.all(document.querySelector('instria-consent')!.shadowRoot!.getAnimations().map((a) => a.finished.catch(() => {}))),
+  );
+  const results = await new AxeBuilder({ page }).withTags(tags).include('instria-consent').analyze();
   // Proof that axe saw into the shadow root: the buttons' contrast was checked.
   expect(results.passes.find((rule) => rule.id === 'color-contrast')?.nodes.length).toBeGreaterThanOrEqual(3);
   return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
@@ -28,6 +34,28 @@ for (const bundle of ['split', 'all'] as const) {
         await banner.locator('[data-part=customize]').click();
         await expect(page.locator('instria-consent dialog')).toBeVisible();
         expect(await violations(page)).toEqual([]);
+      });
+    }
+  }
+}
+
+// Both layouts, with a logo, switches and best practices too (issue 13): the showcase page's
+// configuration (a logo, services), the banner at its final place (no entrance transition).
+for (const layout of ['bar', 'box'] as const) {
+  for (const scheme of ['light', 'dark'] as const) {
+    for (const lang of ['en', 'fr'] as const) {
+      test(`axe + best practices: ${layout} layout, ${scheme}, ${lang}, banner and dialog`, async ({ page }) => {
+        await page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
+        await page.goto(`/ui/split/showcase.html?lang=${lang}&data-layout=${layout}`);
+        const banner = page.locator('instria-consent [data-part=banner]');
+        await expect(banner.getByRole('img')).toBeVisible();
+        expect(await violations(page, true)).toEqual([]);
+        await banner.locator('[data-part=customize]').click();
+        const dialog = page.locator('instria-consent dialog');
+        await expect(dialog).toBeVisible();
+        // A switch on and a category mixed, so their colours are checked too.
+        await dialog.getByRole('checkbox').nth(1).check();
+        expect(await violations(page, true)).toEqual([]);
       });
     }
   }

@@ -83,6 +83,10 @@ describe('warnings name the option, the bad value and the default used', () => {
     ['googleConsentMode', 'on', '"on"', 'false'],
     ['storage', 5, '5', 'cookie, else localStorage, else memory'],
     ['controller', 5, '5', 'the host name'],
+    ['layout', 'card', '"card"', '"bar"'],
+    ['logo', '/logo.svg', '"/logo.svg"', 'none'],
+    ['logo', { src: '/logo.svg' }, '{"src":"/logo.svg"}', 'none'],
+    ['logo', null, 'null', 'none'],
   ])('%s', (key, bad, shown, fallback) => {
     const warn = quiet();
     resolveOptions({ [key]: bad } as never);
@@ -170,5 +174,23 @@ describe('essential means essential', () => {
     expect(options.services.a!.cookies).toBeUndefined();
     expect(warn).toHaveBeenCalledTimes(4);
     expect(warned(warn)[0]).toContain('category "analytics": a cookie entry is not a name, a RegExp or { name }; ignored 5');
+  });
+});
+
+describe('layout and logo (SPEC 0.2)', () => {
+  it('keeps a valid layout and logo as given, and leaves both unset by default', () => {
+    const warn = quiet();
+    const logo = { src: '/logo.svg', alt: 'Instria' };
+    expect(resolveOptions({ layout: 'box', logo })).toMatchObject({ layout: 'box', logo });
+    expect(resolveOptions({ layout: 'bar', logo: { src: '/l.png', alt: '' } })).toMatchObject({ layout: 'bar', logo: { alt: '' } });
+    const defaults = resolveOptions({});
+    expect([defaults.layout, defaults.logo]).toEqual([undefined, undefined]);
+    expect(warn).not.toHaveBeenCalled();
+  });
+
+  it('drops a bad layout or a logo without a string src and alt (no image without its text alternative)', () => {
+    quiet();
+    const options = resolveOptions({ layout: 'Box', logo: { src: '/logo.svg', alt: 5 } } as never);
+    expect([options.layout, options.logo]).toEqual([undefined, undefined]);
   });
 });

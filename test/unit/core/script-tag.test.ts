@@ -9,34 +9,10 @@ describe('readTagOptions', () => {
     expect(readTagOptions(script)).toEqual({ controller: 'Instria', privacyPolicyUrl: '/privacy' });
   });
 
-  it('reads every documented attribute with its type', () => {
+  it('reads data-layout as the layout option (SPEC 0.2)', () => {
     const script = document.createElement('script');
-    for (const [name, value] of Object.entries({
-      lang: 'fr',
-      theme: 'dark',
-      widget: 'floating',
-      revision: '3',
-      'expires-after-days': '30',
-      'record-endpoint': '/records',
-      'google-consent-mode': '',
-      gpc: 'false',
-      'reload-on-withdraw': 'true',
-      'cookie-domain': 'example.com',
-    })) {
-      script.setAttribute(`data-${name}`, value);
-    }
-    expect(readTagOptions(script)).toEqual({
-      language: 'fr',
-      theme: 'dark',
-      widget: 'floating',
-      revision: 3,
-      expiresAfterDays: 30,
-      recordEndpoint: '/records',
-      googleConsentMode: true,
-      gpc: false,
-      reloadOnWithdraw: true,
-      cookie: { domain: 'example.com' },
-    });
+    script.setAttribute('data-layout', 'box');
+    expect(readTagOptions(script)).toEqual({ layout: 'box' });
   });
 });
 
@@ -49,6 +25,7 @@ describe('readTagOptions: every attribute, with its type', () => {
       'data-lang': 'fr',
       'data-theme': 'dark',
       'data-widget': 'floating',
+      'data-layout': 'box',
       'data-record-endpoint': '/records',
       'data-revision': '3',
       'data-expires-after-days': '90',
@@ -64,6 +41,7 @@ describe('readTagOptions: every attribute, with its type', () => {
       language: 'fr',
       theme: 'dark',
       widget: 'floating',
+      layout: 'box',
       recordEndpoint: '/records',
       revision: 3,
       expiresAfterDays: 90,

@@ -16,7 +16,7 @@ describe('createHost', () => {
     expect(host.localName).toBe('instria-consent');
     expect(host.dataset.part).toBe('ui');
     expect(host.shadowRoot).toBe(root);
-    expect(replace).toHaveBeenCalledWith(expect.stringContaining('[data-part=banner]{position:fixed'));
+    expect(replace).toHaveBeenCalledWith(expect.stringContaining(':host{all:initial!important}'));
     expect(root.adoptedStyleSheets).toHaveLength(1);
     expect(root.querySelector('style')).toBeNull();
   });
