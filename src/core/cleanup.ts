@@ -9,8 +9,12 @@ import type { ConsentState, NameMatcher, ResolvedOptions } from './types';
 const GOOGLE_ANALYTICS: NameMatcher[] = [/^_ga(_\w+)?$/, '_gid', /^_gat(_[\w-]+)?$/, /^_dc_gtm_[\w-]+$/, 'AMP_TOKEN'];
 /** Google's ad-click cookies: the conversion linker's `_gcl_<kind>` (`_gcl_au`, `_gcl_aw`…) and GA's campaign `_gac_<property-id>`. */
 const GOOGLE_CLICKS: NameMatcher[] = [/^_gcl_[a-z]+$/, /^_gac_[\w-]+$/];
-/** Matomo: `_pk_<kind>.<site-id>.<domain-hash>` and its test cookie; its `mtm_consent*` cookies record the opt-out and stay. */
-const MATOMO: NameMatcher[] = [/^_pk_(id|ses|ref|cvar|hsr)\.\d+\.[\da-f]+$/, /^_pk_testcookie[\w.]*$/];
+/**
+ * Matomo: `_pk_<kind>.<site-id>.<domain-hash>`, its test cookie, and the consent it remembers
+ * (`mtm_consent`, `mtm_cookie_consent`), which would let it measure again; `mtm_consent_removed`
+ * records the opt-out and stays.
+ */
+const MATOMO: NameMatcher[] = [/^_pk_(id|ses|ref|cvar|hsr)\.\d+\.[\da-f]+$/, /^_pk_testcookie[\w.]*$/, /^mtm_(cookie_)?consent$/];
 /** Hotjar: `_hj` then a capitalised name (`_hjSessionUser_<site>`, `_hjUserAttributes`…), the legacy `_hjid`, and `hjViewportId`. */
 const HOTJAR: NameMatcher[] = [/^_hj([A-Z]\w*|id)$/, 'hjViewportId'];
 /** Microsoft Clarity's first-party cookies. */
@@ -46,7 +50,7 @@ export const KNOWN_SERVICES: Record<string, NameMatcher[]> = /* @__PURE__ */ Obj
  * the script tag to tell whether a refused category may have something left to remove,
  * without carrying the lists. A name that only starts alike costs a download, never a deletion.
  */
-export const SUSPECTS = /^(_(gat?(_|$)|gid|dc_gtm_|gcl_|gac_|pk_|hj|cl[cs]k|fb[cp])|AMP_TOKEN|hjViewportId)/;
+export const SUSPECTS = /^(_(gat?(_|$)|gid|dc_gtm_|gcl_|gac_|pk_|hj|cl[cs]k|fb[cp])|AMP_TOKEN|hjViewportId|mtm_(cookie_)?consent$)/;
 
 /** Whether `name` is one of `matchers`. */
 export const matchesName = (name: string, matchers: readonly NameMatcher[]): boolean =>

@@ -126,6 +126,19 @@ test.describe('Matomo', () => {
     expect(await page.evaluate(() => document.cookie)).not.toContain('_pk_id');
   });
 
+  test('a consent Matomo still remembers but ours no longer covers (expired) is forgotten before Matomo runs, and its cookie deleted', async ({ page, context }) => {
+    // Accepted 200 days ago: past the 182-day expiry, so the visitor is asked again.
+    const expired = `1.abcdef12-3456.${(Date.now() - 200 * 864e5).toString(36)}.1.0.analytics~1.matomo~1`;
+    await context.addCookies([
+      { name: 'instria_consent', value: expired, domain: '127.0.0.1', path: '/' },
+      { name: 'mtm_consent', value: '1700000000000', domain: '127.0.0.1', path: '/' },
+    ]);
+    await page.goto(`${FIXTURES}/matomo.html`);
+    // Queued before Matomo's own calls: matomo.js would process them in this order and measure nothing.
+    expect(await paq(page)).toEqual(['requireConsent', 'forgetConsentGiven', 'trackPageView', 'enableLinkTracking']);
+    await expect.poll(async () => (await context.cookies()).map((c) => c.name)).not.toContain('mtm_consent');
+  });
+
   test('CNIL-exempt mode (matomo: { exempt: true }): requireCookieConsent; remember/forget the cookie consent', async ({ page }) => {
     await page.goto(`${FIXTURES}/matomo-exempt.html`);
     expect(await paq(page)).toEqual(['requireCookieConsent', 'trackPageView', 'enableLinkTracking']);

@@ -1,11 +1,12 @@
-import { DEV, warn } from '../env';
+import { DEV, safe, warn } from '../env';
 import type { Plugin } from '../types';
 
 /**
  * Matomo consent for a service with id `matomo` (in any category). At install it queues
  * `requireConsent`, so Matomo measures nothing before consent (no cookie, no request); when the
  * service is granted, `rememberConsentGiven` for the hours the decision has left; on withdrawal,
- * `forgetConsentGiven` (the engine deletes the `_pk_*` cookies).
+ * `forgetConsentGiven` (the engine deletes the `_pk_*` cookies), also at start when Matomo still
+ * remembers a consent that ours no longer covers.
  * With `matomo: { exempt: true }` (the CNIL-exempt mode, see the README), the cookie-consent
  * calls instead: `requireCookieConsent`, `rememberCookieConsentGiven`, `forgetCookieConsentGiven`,
  * so Matomo measures without cookies before consent.
@@ -26,6 +27,14 @@ export const matomo = (): Plugin => (consent) => {
   const kind = exempt === true ? 'CookieConsent' : 'Consent';
   let granted = false;
   paq(`require${kind}`);
+  // A consent Matomo remembers (its `mtm_consent` / `mtm_cookie_consent` cookie) that ours no
+  // longer covers (revision raised, decision expired, refused elsewhere) is forgotten before
+  // Matomo's script can read it; a visitor without that cookie gets no call and no cookie.
+  queueMicrotask(
+    () =>
+      consent.state.get().services.matomo ||
+      (safe(() => document.cookie, '').includes(`mtm_${exempt === true ? 'cookie_' : ''}consent=`) && paq(`forget${kind}Given`)),
+  );
   return consent.on('consent', (state) => {
     if (state.services.matomo) {
       // Matomo's consent cookie must not outlive the decision it stands for.

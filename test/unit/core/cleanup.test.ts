@@ -62,11 +62,13 @@ const ANALYTICS_NAMES = [
   '_pk_id.1.abcd', '_pk_ses.1.abcd', '_pk_ref.12.1f2e', '_pk_cvar.1.ab', '_pk_hsr.1.ab', '_pk_testcookie', '_pk_testcookie.1.ab',
   '_hjSessionUser_1', '_hjSession_1', '_hjid', '_hjFirstSeen', '_hjAbsoluteSessionInProgress', '_hjIncludedInSessionSample_1',
   '_hjTLDTest', '_hjLocalStorageTest', '_hjUserAttributes', '_hjRecordingLastActivity', 'hjViewportId', '_clck', '_clsk',
+  // Matomo's remembered consent: left behind, it would let Matomo measure again.
+  'mtm_consent', 'mtm_cookie_consent',
 ];
 const MARKETING_NAMES = ['_gcl_au', '_gcl_aw', '_gac_UA-1-1', '_gac_gb_GTM-1', '_fbp', '_fbc'];
 const SITE_NAMES = [
   '_gateway_session', '_gallery', '_gamer', '_ga4only', '_gidx', '_gatsby', '_pk_cart', '_pk_id', '_hjalmar', '_hj',
-  '_clckx', '_gclid', '_gcl', '_fbpx', '_gacha', 'session', 'instria_consent', 'mtm_consent_removed', 'mtm_cookie_consent', 'theme',
+  '_clckx', '_gclid', '_gcl', '_fbpx', '_gacha', 'session', 'instria_consent', 'mtm_consent_removed', 'mtm_consentx', 'theme',
 ];
 
 describe('the built-in lists', () => {
@@ -152,7 +154,7 @@ describe('trackersOf: what a refusal removes, and what a granted category keeps'
   it('removes a service withdrawn alone even though its granted category has a built-in list', () => {
     const categories = { analytics: { services: { ga4: {}, matomo: {} } } };
     const gone = removed(categories, ['analytics'], [], ['matomo']);
-    expect(gone).toEqual(['_pk_id.1.abcd', '_pk_ses.1.abcd', '_pk_ref.12.1f2e', '_pk_cvar.1.ab', '_pk_hsr.1.ab', '_pk_testcookie', '_pk_testcookie.1.ab']);
+    expect(gone).toEqual(['_pk_id.1.abcd', '_pk_ses.1.abcd', '_pk_ref.12.1f2e', '_pk_cvar.1.ab', '_pk_hsr.1.ab', '_pk_testcookie', '_pk_testcookie.1.ab', 'mtm_consent', 'mtm_cookie_consent']);
   });
 
   it('never removes the consent cookie, and survives odd configurations', () => {

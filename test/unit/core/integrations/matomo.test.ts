@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { encodeDecision } from '../../../../src/core/codec';
 import { createConsentEngine } from '../../../../src/core/consent';
+import { createConsentEngine as engine } from '../../../../src/core/engine';
 import { matomo } from '../../../../src/core/integrations/matomo';
 import type { CategoryOptions, Consent, ConsentOptions } from '../../../../src/core/types';
 import { memoryStorage } from '../../../../src/storage/memory';
@@ -57,6 +58,48 @@ describe('matomo (default: no measurement before consent)', () => {
     make(inAnalytics, stored);
     await new Promise<void>((resolve) => queueMicrotask(resolve));
     expect(w._paq).toEqual([['requireConsent'], ['rememberConsentGiven', 20 * 24]]);
+  });
+});
+
+describe('matomo: a consent Matomo still remembers but ours no longer covers', () => {
+  const day = 864e5;
+  // Accepted under revision 1; the site is now at revision 2, so the visitor must be asked again.
+  const stale = encodeDecision({ id: 'abcdef12-3456', time: Date.now() - day, revision: 1, method: 'accept-all', categories: { analytics: true }, services: { matomo: true } });
+  /** As the script tag starts: the decision code (which deletes leftovers) is still loading. */
+  const tagLike = (options: ConsentOptions = {}) => {
+    const consent = engine(
+      { categories: inAnalytics, storage: memoryStorage(stale), revision: 2, plugins: [matomo()], ...options },
+      { loadDecisions: () => new Promise(() => {}) },
+    );
+    instances.push(consent as Consent);
+  };
+  const tick = () => new Promise<void>((resolve) => queueMicrotask(resolve));
+
+  it('is forgotten before Matomo loads when its mtm_consent cookie is left (revision raised, decision expired, refused elsewhere)', async () => {
+    document.cookie = 'mtm_consent=1700000000000;Path=/';
+    tagLike();
+    await tick();
+    expect(w._paq).toEqual([['requireConsent'], ['forgetConsentGiven']]);
+  });
+
+  it('in the exempt mode, its mtm_cookie_consent cookie likewise', async () => {
+    document.cookie = 'mtm_cookie_consent=1700000000000;Path=/';
+    tagLike({ matomo: { exempt: true } });
+    await tick();
+    expect(w._paq).toEqual([['requireCookieConsent'], ['forgetCookieConsentGiven']]);
+  });
+
+  it('nothing is queued for a visitor Matomo never had a consent from (a forget call would write Matomo\'s opt-out cookie)', async () => {
+    tagLike();
+    await tick();
+    expect(w._paq).toEqual([['requireConsent']]);
+  });
+
+  it('the npm entries delete the leftover cookie itself at start, before Matomo can read it', () => {
+    document.cookie = 'mtm_consent=1700000000000;Path=/';
+    document.cookie = 'mtm_consent_removed=1;Path=/';
+    make(inAnalytics, stale, { revision: 2 });
+    expect(document.cookie).toBe('mtm_consent_removed=1');
   });
 });
 
