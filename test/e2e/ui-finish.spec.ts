@@ -1,5 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
-import { expect, test } from './helpers';
+import { expect, expectEqualWeight, test } from './helpers';
 
 /** The two banner layouts (SPEC 0.2 `layout`), set through the tag's `data-layout`. */
 const LAYOUTS = ['bar', 'box'] as const;
@@ -14,30 +14,6 @@ function ui(page: Page) {
   };
 }
 
-/**
- * Equal weight, measured: the banner's three buttons fully visible, same font size, weight and
- * colours, box areas within 10 % of Accept's, at least 24×24; no horizontal scroll.
- */
-async function expectEqualWeight(page: Page, buttons: Locator) {
-  await expect(buttons).toHaveCount(3);
-  const boxes = [];
-  for (const button of await buttons.all()) {
-    await expect(button).toBeInViewport({ ratio: 1 });
-    const box = (await button.boundingBox())!;
-    const style = await button.evaluate((el) => {
-      const s = getComputedStyle(el);
-      return `${s.fontSize} ${s.fontWeight} ${s.backgroundColor} ${s.color}`;
-    });
-    boxes.push({ ...box, style });
-  }
-  const accept = boxes[0]!;
-  for (const other of boxes) {
-    expect(other.style, 'same font size, weight and colours').toBe(accept.style);
-    expect(Math.abs(other.width * other.height - accept.width * accept.height) / (accept.width * accept.height)).toBeLessThanOrEqual(0.1);
-    expect(Math.min(other.width, other.height)).toBeGreaterThanOrEqual(24);
-  }
-  expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), 'no horizontal scroll').toBe(0);
-}
 
 test.describe('mobile: the first layer covers at most 35 % of a 375×740 screen', () => {
   for (const [name, path] of [

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { consentCookie, expect, recordRequests, test } from './helpers';
+import { consentCookie, expect, expectEqualWeight, recordRequests, test } from './helpers';
 
 /** Both script-tag bundles: the split one (UI chunk on demand) and the all-in-one file. */
 const BUNDLES = ['split', 'all'] as const;
@@ -33,29 +33,13 @@ for (const bundle of BUNDLES) {
       for (const size of [{ width: 1280, height: 800 }, { width: 320, height: 640 }]) {
         await page.setViewportSize(size);
         await page.goto(url(bundle));
-        const { banner, accept, reject, customize } = ui(page);
+        const { banner } = ui(page);
         await expect(banner).toBeVisible();
         await expect(banner.getByRole('heading', { name: 'Cookies and similar technologies' })).toBeVisible();
         await expect(banner.getByRole('link', { name: 'Privacy policy' })).toHaveAttribute('href', '/privacy');
-        const boxes = [];
-        for (const button of [accept, reject, customize]) {
-          await expect(button).toBeInViewport({ ratio: 1 });
-          const box = (await button.boundingBox())!;
-          const style = await button.evaluate((el) => {
-            const s = getComputedStyle(el);
-            return `${s.fontSize} ${s.fontWeight} ${s.backgroundColor} ${s.color}`;
-          });
-          boxes.push({ ...box, style });
-        }
-        const [a, r, c] = boxes as [(typeof boxes)[0], (typeof boxes)[0], (typeof boxes)[0]];
-        expect(r.style, 'same font size, weight and colours').toBe(a.style);
-        expect(c.style).toBe(a.style);
-        for (const other of [r, c]) {
-          expect(Math.abs(other.width * other.height - a.width * a.height) / (a.width * a.height)).toBeLessThanOrEqual(0.1);
-        }
-        for (const box of boxes) expect(Math.min(box.width, box.height)).toBeGreaterThanOrEqual(24);
-        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-        expect(overflow, 'no horizontal scroll').toBe(0);
+        const buttons = banner.locator('[data-part=actions] button');
+        await expect(buttons).toHaveText(['Accept all', 'Reject all', 'Customize']);
+        await expectEqualWeight(page, buttons);
       }
     });
 
