@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, normalize } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -149,11 +149,21 @@ describe('the docs check itself', () => {
   });
 });
 
+/** The user documentation: the README, CONTRIBUTING and every page of docs/. */
+const DOC_FILES = ['README.md', 'CONTRIBUTING.md', ...readdirSync(join(ROOT, 'docs')).filter((name) => name.endsWith('.md')).map((name) => `docs/${name}`)];
+
+describe.each(DOC_FILES)('%s', (file) => {
+  it('has every full example taken from an example file or a test, word for word', () => {
+    expect(checkDocs(readFileSync(join(ROOT, file), 'utf8'), readRepoFile)).toEqual([]);
+  });
+});
+
 describe('README.md', () => {
   const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
 
-  it('has every full example taken from an example file or a test, word for word', () => {
-    expect(checkDocs(readme, readRepoFile)).toEqual([]);
+  it('stays a short entry point (under 25 kB), with a table of contents', () => {
+    expect(Buffer.byteLength(readme)).toBeLessThan(25_000);
+    expect(readme).toMatch(/^## Contents$/m);
   });
 
   it('shows the three ways to use the SDK, each from a real example', () => {

@@ -1,9 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 /**
- * The README's size figures stay in sync with `.size-limit.json` (which `npm run size` enforces
+ * The size figures of the README and docs/ stay in sync with `.size-limit.json` (which `npm run size` enforces
  * on every build), as nanostores' size-synced test does: a budget changed in one place and not
  * the other fails here.
  *
@@ -25,7 +25,9 @@ interface Budget {
 }
 
 const budgets = JSON.parse(readFileSync(join(ROOT, '.size-limit.json'), 'utf8')) as Budget[];
-const readme = readFileSync(join(ROOT, 'README.md'), 'utf8').split('\n');
+// The README and the pages of docs/ (the size table lives in docs/size-and-performance.md).
+const readme = ['README.md', ...readdirSync(join(ROOT, 'docs')).filter((name) => name.endsWith('.md')).map((name) => `docs/${name}`)]
+  .flatMap((file) => readFileSync(join(ROOT, file), 'utf8').split('\n'));
 
 /**
  * How the README names a budget's bundle: the import path for imports, else the file name, or
