@@ -12,7 +12,7 @@ type Flags = Record<string, boolean>;
 const diff = (a: Flags, b: Flags): string[] => Object.keys(b).filter((key) => a[key] !== b[key]);
 
 /** A random consent id: a UUID where available, else 128 random bits in hex. */
-const newConsentId = (): string =>
+export const newConsentId = (): string =>
   crypto.randomUUID?.() ??
   Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => (b + 256).toString(16).slice(1)).join('');
 

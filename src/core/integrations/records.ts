@@ -1,4 +1,5 @@
 import { VERSION } from '../constants';
+import { newConsentId } from '../decisions';
 import { DEV, safe, warn } from '../env';
 import { uiLanguage } from '../language';
 import type { DecisionsInstaller } from '../engine';
@@ -172,11 +173,6 @@ const collected = (shown: Shown | HTMLElement | undefined, method: RecordMethod)
         ? [shown.channel, shown.texts]
         : ['placeholder', placeholderTexts(shown)];
 
-/** A random id for a dismissal made before any decision, which has no consent id yet. */
-const randomId = (): string =>
-  crypto.randomUUID?.() ??
-  Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => (b + 256).toString(16).slice(1)).join('');
-
 /** `privacyPolicyUrl` made absolute against the page. */
 const absolute = (url: string) => safe(() => new URL(url, location.href).href, url);
 
@@ -196,7 +192,8 @@ export function buildRecord(
 ): ConsentRecord {
   const categories = grants(state.categories);
   const services = grants(state.services);
-  const consentId = state.id ?? randomId();
+  // A dismissal made before any decision has no consent id yet: one of its own.
+  const consentId = state.id ?? newConsentId();
   const { controller } = options;
   return {
     // Two decisions in the same millisecond (API calls) still get distinct ids; a retry, the same.
