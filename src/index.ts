@@ -35,18 +35,18 @@ export function createConsent<const C extends string = DefaultCategory>(options?
     DEV && warn(`createConsent() was already called for the cookie "${name}"; the first instance is returned (destroy() it first to start again)`);
     return existing;
   }
-  const consent = createConsentEngine(options, {
+  return createConsentEngine(options, {
     storage: (resolved) => defaultStorage(resolved.cookie, CONSENT_COOKIE),
-    plugins: (resolved) => [...standardPlugins(resolved), floatingWidget],
+    plugins: (resolved) => [
+      ...standardPlugins(resolved),
+      floatingWidget,
+      // Registered by a plugin: plugins run only in a browser (server rendering keeps nothing
+      // between requests), and their teardown runs on destroy().
+      (consent) => (instances.set(name, consent), () => instances.delete(name)),
+    ],
     decisions: withRecords(installDecisions),
     loadUI: () => import('./ui/mount').then((ui) => ui.mountUI),
   });
-  // Server rendering (no window) keeps nothing between requests.
-  if (typeof window === 'undefined') return consent;
-  instances.set(name, consent);
-  const destroy = consent.destroy;
-  consent.destroy = () => (instances.delete(name), destroy());
-  return consent;
 }
 
 export { gating } from './core/gating/index';
