@@ -82,22 +82,17 @@ const defaultShown = (key: string): string =>
 const invalid = (option: string, value: unknown, fallback: string): void =>
   warn(`option "${option}" is invalid (${shown(value)}); using the default ${fallback}`);
 
-/**
- * The names of cleanup.ts's known analytics and advertising lists as one pattern (its
- * `SUSPECTS`), so the script tag need not carry the lists to check a `required` category; a
- * unit test proves it covers every entry of them.
- */
-const TRACKER_NAMES = SUSPECTS;
-
 /** Ids of the services cleanup.ts knows (`KNOWN_SERVICES`): analytics or advertising tools. */
-export const TRACKER_SERVICES = /^(matomo|ga4|gtag|google(Analytics|Ads)|hotjar|clarity|metaPixel)$/;
+const TRACKER_SERVICES = /^(matomo|ga4|gtag|google(Analytics|Ads)|hotjar|clarity|metaPixel)$/;
 
 /**
  * Whether a declared cookie name or pattern is a known tracker: a pattern is tested by its
- * literal characters (`/^_ga/` → `_ga`, `/^_pk_(id|ses)/` → `_pk_idses`).
+ * literal characters (`/^_ga/` → `_ga`, `/^_pk_(id|ses)/` → `_pk_idses`). cleanup.ts's
+ * `SUSPECTS` stands for its built-in lists, so the script tag need not carry them to check a
+ * `required` category; a unit test proves it covers every entry of them.
  */
 const isTracker = (matcher: NameMatcher): boolean =>
-  TRACKER_NAMES.test((typeof matcher === 'string' ? matcher : matcher.source).replace(/\W/g, ''));
+  SUSPECTS.test((typeof matcher === 'string' ? matcher : matcher.source).replace(/\W/g, ''));
 
 /**
  * The names and patterns of declared cookies (`'_gid'`, `/^_ga/`, `{ name, purpose, … }`),
