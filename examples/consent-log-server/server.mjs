@@ -138,12 +138,6 @@ export function validateRecord(record) {
 /** `policyUrl` → `policy_url`. */
 const snake = (field) => field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
-/** The stored record with its fields in the order the SDK sends them, `receivedAt` after `time`. */
-const inRecordOrder = ({ recordId, schemaVersion, consentId, time, receivedAt, revision, method, categories, services, language, sdkVersion, pageUrl, ...v2 }) => ({
-  recordId, schemaVersion, consentId, time, receivedAt, revision, method, categories, services, language, sdkVersion, pageUrl,
-  ...(schemaVersion >= 2 && Object.fromEntries(V2_FIELDS.map((field) => [field, v2[field]]))),
-});
-
 /**
  * Opens (or creates) the record store. `filename` is a SQLite file, or `:memory:` for tests.
  * @example const store = createRecordStore('./consent-records.sqlite'); store.insert(record, new Date());
@@ -184,7 +178,6 @@ export function createRecordStore(filename = ':memory:') {
     /** Every record, in the order received, in the shape it was sent plus `receivedAt`. */
     list() {
       return all.all().map((row) => ({
-        ...Object.fromEntries(V2_FIELDS.map((field) => [field, row[snake(field)]])),
         recordId: row.record_id,
         schemaVersion: row.schema_version,
         consentId: row.consent_id,
@@ -197,7 +190,9 @@ export function createRecordStore(filename = ':memory:') {
         language: row.language,
         sdkVersion: row.sdk_version,
         pageUrl: row.page_url,
-      })).map(inRecordOrder);
+        // Schema 2's fields after schema 1's, as the SDK sends them; none for schema 1 records.
+        ...(row.schema_version >= 2 && Object.fromEntries(V2_FIELDS.map((field) => [field, row[snake(field)]]))),
+      }));
     },
     close: () => db.close(),
   };
