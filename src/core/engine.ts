@@ -81,8 +81,8 @@ export interface Decisions {
    * events (`local`: decided in this tab, which may reload the page after a withdrawal).
    */
   applied(prev: ConsentState, next: ConsentState, local?: boolean): void;
-  /** Removes the trackers of withdrawn categories and services; by default, of all refused now. */
-  clean(categories?: string[], services?: string[]): void;
+  /** Removes the trackers of every category and service refused now. */
+  clean(): void;
   /** The cookie table (`consent.inventory()`), here so the script tag need not carry it. */
   inventory(): InventoryRow[];
 }
