@@ -112,7 +112,6 @@ const FIELDS_V2 = {
   expiresAt: (v, r) =>
     v === null ? r.method === 'dismiss' : isIsoTime(v) && Date.parse(v) > Date.parse(r.time) && Date.parse(v) <= Date.parse(r.time) + 396 * 864e5,
   previousRecordId: (v, r) => v === null || (typeof v === 'string' && v.length <= 200 && v.startsWith(`${r.consentId}-`) && v !== r.recordId),
-  recordId: FIELDS_V1.recordId,
 };
 
 /** The six fields schema 2 adds, in record order; null in the store for schema 1 records. */
