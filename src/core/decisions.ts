@@ -108,8 +108,8 @@ export const installDecisions: DecisionsInstaller = (engine: Engine): Decisions 
     set: (choices, extra) => choose(choices, extra, 'custom'),
     withdraw() {
       decide(all(false), 'withdraw');
-      // Also what was refused already: leftovers set by scripts that ran before.
-      if (!engine.destroyed()) clean([...options.optional], []);
+      // Also what was refused already: leftovers set by scripts that ran before (all is refused now).
+      if (!engine.destroyed()) clean();
     },
     reset() {
       if (engine.destroyed()) return;
