@@ -31,13 +31,14 @@ export function Banner({ consent, t: translate, pending }: BannerProps) {
   const t = noting(translate, texts);
   const { categories, optional, privacyPolicyUrl, controller, services, serviceCategory, logo } = consent.options;
   const label = (id: string) => t(id, categories[id]!.label);
+  const name = (service: string) => services[service]!.label || readableName(service);
   const news = pending && pending.categories.length + pending.services.length > 0 && pending;
   // What is new: each service with its category ("Google Ads (Marketing)"), a category alone
   // when it has no service.
   const has = (id: string) => news && news.services.some((service) => serviceCategory[service] === id);
   const items = news
     ? [
-        ...news.services.map((service) => `${services[service]!.label || readableName(service)} (${label(serviceCategory[service]!)})`),
+        ...news.services.map((service) => `${name(service)} (${label(serviceCategory[service]!)})`),
         ...news.categories.filter((id) => !has(id)).map(label),
       ]
     : [];
@@ -52,7 +53,7 @@ export function Banner({ consent, t: translate, pending }: BannerProps) {
   // The recipients, named on the first layer (CNIL guidelines of 17 September 2020, §§ 22-26):
   // every service the visitor is asked about; the dialog lists them all, by category.
   const partners = [
-    ...new Set(Object.keys(serviceCategory).filter((id) => optional.includes(serviceCategory[id]!)).map((id) => services[id]!.label || readableName(id))),
+    ...new Set(Object.keys(serviceCategory).filter((id) => optional.includes(serviceCategory[id]!)).map(name)),
   ];
   const named = partners.length > MAX_PARTNERS ? partners.slice(0, MAX_PARTNERS - 1) : partners;
   const [before, after] = t('partners').split('{partners}');
