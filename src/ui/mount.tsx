@@ -44,6 +44,7 @@ function start(consent: Parameters<MountUI>[0]): () => void {
   // See: https://www.w3.org/WAI/ARIA/apg/practices/live-regions/ (role=status is polite)
   const status = document.createElement('p');
   status.setAttribute('role', 'status');
+  status.dataset.part = 'status';
   status.lang = lang;
   root.append(box, status);
   /** Focus when the dialog opened, and the page's last focus outside our UI. */

@@ -46,6 +46,16 @@ test.describe('Global Privacy Control', () => {
     await expect(notice(page).getByRole('status')).toHaveText(
       'Your browser’s Global Privacy Control signal was applied: optional cookies are off.',
     );
+    // Seen, not only announced: the text is drawn, not clipped away (Playwright's visibility
+    // ignores clip-path, so measure what is painted).
+    const painted = await notice(page).getByRole('status').evaluate((el) => {
+      const style = getComputedStyle(el);
+      const box = el.getBoundingClientRect();
+      return { clip: style.clipPath, position: style.position, width: box.width, height: box.height };
+    });
+    expect(painted.clip).toBe('none');
+    expect(painted.position).not.toBe('fixed');
+    expect(painted.width * painted.height).toBeGreaterThan(100);
     await expect(page.locator('instria-consent [data-part=banner]')).toHaveCount(0);
     expect(await page.evaluate(() => document.activeElement === document.body)).toBe(true);
     expect(await page.evaluate(() => window.InstriaConsent!.state!.get().method)).toBe('gpc');
