@@ -18,6 +18,45 @@ const lazyPlaceholder: NonNullable<Options['esbuildPlugins']>[number] = {
 };
 
 /**
+ * The UI chunk leaves the preferences dialog and its styles to `instria-consent.dialog.js`: its
+ * app imports `./preferences-lazy` instead of `./preferences`, and its mount gets no dialog CSS
+ * (the npm entries and the all-in-one file keep both inline).
+ */
+const lazyDialog: NonNullable<Options['esbuildPlugins']>[number] = {
+  name: 'lazy-dialog',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/preferences$/ }, ({ importer }) =>
+      importer.endsWith(join('ui', 'app.tsx')) ? { path: join(dirname(importer), 'preferences-lazy.tsx') } : undefined,
+    );
+    build.onResolve({ filter: /^\.\/dialog\.css$/ }, ({ importer }) =>
+      importer.endsWith(join('ui', 'mount.tsx')) ? { path: 'empty', namespace: 'no-dialog-css' } : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'no-dialog-css' }, () => ({ contents: 'export default ""', loader: 'js' }));
+  },
+};
+
+/**
+ * The dialog chunk renders with the UI chunk's Preact (two copies of Preact cannot share one
+ * tree): its `preact` and `preact/jsx-runtime` imports read what the UI chunk put on `window`.
+ */
+const sharedPreact: NonNullable<Options['esbuildPlugins']>[number] = {
+  name: 'shared-preact',
+  setup(build) {
+    build.onResolve({ filter: /^preact(\/jsx-runtime)?$/ }, () => ({ path: 'preact', namespace: 'shared-preact' }));
+    build.onLoad({ filter: /.*/, namespace: 'shared-preact' }, () => ({
+      contents: 'export const { Component, jsx, jsx: jsxs } = window.InstriaConsentUI.preact;',
+      loader: 'js',
+    }));
+  },
+};
+
+const PLUGINS: Record<string, NonNullable<Options['esbuildPlugins']>> = {
+  'src/iife.ts': [lazyPlaceholder],
+  'src/ui-chunk.ts': [lazyDialog],
+  'src/dialog-chunk.ts': [sharedPreact],
+};
+
+/**
  * One browser bundle: self-contained (dependencies inlined), an IIFE, with
  * `process.env.NODE_ENV` inlined so no `process` reference survives into a page. Production
  * bundles are minified and lose the development warnings; development ones keep both readable.
@@ -25,7 +64,7 @@ const lazyPlaceholder: NonNullable<Options['esbuildPlugins']>[number] = {
 function browser(name: string, entry: string, mode: 'production' | 'development' = 'production'): Options {
   const production = mode === 'production';
   return {
-    esbuildPlugins: entry === 'src/iife.ts' ? [lazyPlaceholder] : [],
+    esbuildPlugins: PLUGINS[entry] || [],
     entry: { [name]: entry },
     format: ['iife'],
     platform: 'browser',
@@ -69,6 +108,7 @@ export default defineConfig([
   },
   browser('instria-consent.iife', 'src/iife.ts'),
   browser('instria-consent.ui', 'src/ui-chunk.ts'),
+  browser('instria-consent.dialog', 'src/dialog-chunk.ts'),
   browser('instria-consent.decisions', 'src/decisions-chunk.ts'),
   browser('instria-consent.widget', 'src/widget-chunk.ts'),
   browser('instria-consent.records', 'src/records-chunk.ts'),
@@ -77,6 +117,7 @@ export default defineConfig([
   // While integrating: the same script tag and UI chunk with console warnings about bad input.
   browser('instria-consent.dev.iife', 'src/iife.ts', 'development'),
   browser('instria-consent.dev.ui', 'src/ui-chunk.ts', 'development'),
+  browser('instria-consent.dev.dialog', 'src/dialog-chunk.ts', 'development'),
   browser('instria-consent.dev.decisions', 'src/decisions-chunk.ts', 'development'),
   browser('instria-consent.dev.widget', 'src/widget-chunk.ts', 'development'),
   browser('instria-consent.dev.records', 'src/records-chunk.ts', 'development'),

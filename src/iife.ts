@@ -4,7 +4,8 @@
  * fetched only when needed:
  * - `instria-consent.decisions.js`, the decision code, when a visitor decides or must be asked,
  *   with `instria-consent.records.js` on sites that set `recordEndpoint`;
- * - `instria-consent.ui.js` (or `data-ui-src`) when the banner or the preferences must be shown;
+ * - `instria-consent.ui.js` (or `data-ui-src`) when the banner or the preferences must be shown,
+ *   which fetches `instria-consent.dialog.js` from its own folder when the dialog is about to open;
  * - `instria-consent.widget.js`, the floating button, on sites that set `widget: 'floating'`;
  * - `instria-consent.placeholder.js`, the embed placeholder's text and button, on pages with a
  *   gated iframe (tsup.config.ts swaps gating's placeholder for `placeholder-lazy.ts` here).
@@ -18,13 +19,22 @@ import { lazyPlaceholder } from './core/gating/placeholder-lazy';
 import { outboxPending, type withRecords } from './core/integrations/records';
 import { standardPlugins } from './core/plugins';
 import { bootScriptTag } from './core/script-tag';
+import { loadChunk } from './core/chunk';
 import type { ConsentStorage, MountUI, Plugin, ResolvedOptions } from './core/types';
+import type { Component, ComponentType } from 'preact';
+import type { jsx } from 'preact/jsx-runtime';
+import type { PreferencesProps } from './ui/preferences';
 import { lazyDefaultStorage, type PickCookie } from './storage/lazy';
 
 declare global {
   interface Window {
-    /** Set by the UI chunk (`instria-consent.ui.js`) when it has loaded. */
-    InstriaConsentUI?: { mount: MountUI };
+    /**
+     * Set by the UI chunk (`instria-consent.ui.js`) when it has loaded: its mount, and its Preact
+     * for the dialog chunk.
+     */
+    InstriaConsentUI?: { mount: MountUI; preact: { Component: typeof Component; jsx: typeof jsx } };
+    /** Set by the dialog chunk (`instria-consent.dialog.js`) when it has loaded. */
+    InstriaConsentDialog?: ComponentType<PreferencesProps>;
     /** Set by the floating-button chunk (`instria-consent.widget.js`) when it has loaded. */
     InstriaConsentWidget?: Plugin;
     /** Set by the placeholder chunk (`instria-consent.placeholder.js`) when it has loaded. */
@@ -37,28 +47,6 @@ declare global {
       storage: (cookie: ResolvedOptions['cookie'], newest: PickCookie) => ConsentStorage;
     };
   }
-}
-
-/**
- * Loads a chunk with a `<script>` carrying the page's nonce; resolves with what it registers on
- * `window`. Rejects if it cannot load.
- */
-function loadChunk<T>(src: string, nonce: string | undefined, registered: () => T | undefined): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const ready = registered();
-    if (ready) return resolve(ready);
-    // A script added by script is async already. Loaded without registering (a wrong file) or
-    // not loaded at all: the same failure for the caller.
-    const script = document.createElement('script');
-    script.src = src;
-    if (nonce) script.nonce = nonce;
-    script.onload = script.onerror = () => {
-      const value = registered();
-      if (value) resolve(value);
-      else reject(new Error(`${src} could not be loaded`));
-    };
-    document.head.appendChild(script);
-  });
 }
 
 bootScriptTag((script) => {

@@ -3,7 +3,7 @@ import type { Consent, ConsentState, UIView } from '../core/types';
 import { Banner } from './banner';
 import type { Translate } from './i18n';
 import { Notice } from './notice';
-import { Preferences } from './preferences';
+import { Preferences, preload } from './preferences';
 
 /** Props of {@link App}. */
 export interface AppProps {
@@ -30,7 +30,7 @@ export function App({ consent, view, state, t }: AppProps) {
   };
   return (
     <>
-      {(view === 'banner' || (view === 'preferences' && isAsking(state))) && <Banner consent={consent} t={t} pending={state.pending} />}
+      {(view === 'banner' || (view === 'preferences' && isAsking(state))) && <Banner consent={consent} t={t} pending={state.pending} onIntent={preload && (() => preload!(consent.options.nonce))} />}
       {view === 'preferences' && <Preferences consent={consent} state={state} t={t} onDismiss={dismiss} />}
       {view === 'notice' && <Notice consent={consent} t={t} />}
     </>

@@ -10,6 +10,8 @@ export interface BannerProps {
   t: Translate;
   /** What the stored decision lacks (`state.pending`): when not empty, the banner asks for it alone. */
   pending?: ConsentState['pending'];
+  /** The visitor points at or focuses a button that opens the dialog: its code may be fetched now. */
+  onIntent?: () => void;
 }
 
 /** Partners named in full in the banner; more are summed up as "N more", a way to the dialog. */
@@ -25,7 +27,7 @@ const MAX_PARTNERS = 4;
  *
  * @example <Banner consent={consent} t={t} />
  */
-export function Banner({ consent, t: translate, pending }: BannerProps) {
+export function Banner({ consent, t: translate, pending, onIntent }: BannerProps) {
   // What this render shows, for the consent record of the decision a button makes.
   const texts = {};
   const t = noting(translate, texts);
@@ -57,6 +59,8 @@ export function Banner({ consent, t: translate, pending }: BannerProps) {
   ];
   const named = partners.length > MAX_PARTNERS ? partners.slice(0, MAX_PARTNERS - 1) : partners;
   const [before, after] = t('partners').split('{partners}');
+  // The two buttons that open the dialog.
+  const opens = { type: 'button', onClick: () => consent.showPreferences(), onPointerEnter: onIntent, onFocus: onIntent } as const;
   return (
     <section data-part="banner" aria-labelledby="ic-banner-title">
       <div data-part="text">
@@ -73,7 +77,7 @@ export function Banner({ consent, t: translate, pending }: BannerProps) {
             {named.length < partners.length && (
               <>
                 {', '}
-                <button type="button" data-part="more" onClick={() => consent.showPreferences()}>
+                <button data-part="more" {...opens}>
                   {t('morePartners').replace('{n}', String(partners.length - named.length))}
                 </button>
               </>
@@ -89,7 +93,7 @@ export function Banner({ consent, t: translate, pending }: BannerProps) {
         <button type="button" data-part="reject" onClick={() => decide(false)}>
           {t('rejectAll')}
         </button>
-        <button type="button" data-part="customize" onClick={() => consent.showPreferences()}>
+        <button data-part="customize" {...opens}>
           {t('customize')}
         </button>
       </div>

@@ -11,10 +11,8 @@ export function whenBody(fn: () => void): void {
 
 /**
  * An isolated home for UI: an `<instria-consent>` element (no page rule for `div` or `button`
- * reaches it) with an open shadow root holding `css`. The stylesheet is adopted as a
- * constructable sheet, which a strict `style-src` allows; where that API is missing, a
- * `<style>` carries the page's `nonce`. Inserted first in `<body>` so keyboard users reach it
- * early. See: https://wicg.github.io/construct-stylesheets/
+ * reaches it) with an open shadow root holding `css` (see {@link addStyles}). Inserted first in
+ * `<body>` so keyboard users reach it early.
  *
  * @example const { host, root } = createHost(css, consent.options.nonce);
  */
@@ -22,18 +20,27 @@ export function createHost(css: string, nonce: string | undefined, part: string)
   const host = document.createElement('instria-consent');
   host.dataset.part = part;
   const root = host.attachShadow({ mode: 'open' });
+  addStyles(root, css, nonce);
+  document.body.prepend(host);
+  return { host, root };
+}
+
+/**
+ * Adds `css` to `root`, after its other styles, as a constructable sheet, which a strict
+ * `style-src` allows; where that API is missing, as a `<style>` carrying the page's `nonce`.
+ * See: https://wicg.github.io/construct-stylesheets/
+ */
+export function addStyles(root: ShadowRoot, css: string, nonce: string | undefined): void {
   try {
     const sheet = new CSSStyleSheet();
     sheet.replaceSync(css);
-    root.adoptedStyleSheets = [sheet];
+    root.adoptedStyleSheets.push(sheet);
   } catch {
     const style = document.createElement('style');
     if (nonce) style.nonce = nonce;
     style.textContent = css;
     root.append(style);
   }
-  document.body.prepend(host);
-  return { host, root };
 }
 
 /** The focused element, looking inside shadow roots (ours and the page's). */

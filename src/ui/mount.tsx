@@ -5,6 +5,8 @@ import { App } from './app';
 import { createHost, focusedElement, whenBody } from './host';
 import { translator } from './i18n';
 import css from './styles.css';
+// The dialog's own rules; empty in the script tag's UI chunk, whose dialog brings them itself.
+import dialogCss from './dialog.css';
 
 /**
  * Mounts the banner and the preferences dialog for `consent` in a shadow root and keeps them in
@@ -28,7 +30,7 @@ export const mountUI: MountUI = (consent) => {
 
 function start(consent: Parameters<MountUI>[0]): () => void {
   const { options, view, state } = consent;
-  const { host, root } = createHost(css, options.nonce, 'ui');
+  const { host, root } = createHost(css + dialogCss, options.nonce, 'ui');
   const { lang, t } = translator(options);
   DEV &&
     !options.controller &&

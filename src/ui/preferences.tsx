@@ -1,8 +1,9 @@
-import { Component, createRef } from 'preact';
+import { Component } from 'preact';
 import type { Consent, ConsentState } from '../core/types';
 import type { Translate } from './i18n';
 import { readableName } from '../core/language';
 import { dismissed, noting, shown } from './shown';
+
 
 /** Props of {@link Preferences}. */
 export interface PreferencesProps {
@@ -32,14 +33,11 @@ const domId = (kind: 'c' | 's' | 'cd' | 'sd', name: string) => `ic-${kind}-${nam
  * @example <Preferences consent={consent} state={consent.state.get()} t={t} onDismiss={close} />
  */
 export class Preferences extends Component<PreferencesProps> {
-  ref = createRef<HTMLDialogElement>();
   /** The strings of the last render: what the visitor sees, for the consent records. */
   texts: Record<string, string> = {};
 
-  /** The `<dialog>`, this component's root element. */
-  get dialog(): HTMLDialogElement {
-    return this.ref.current!;
-  }
+  /** The `<dialog>`, this component's root element (set by its callback ref before `componentDidMount`). */
+  dialog!: HTMLDialogElement;
 
   override componentDidMount(): void {
     try {
@@ -118,7 +116,7 @@ export class Preferences extends Component<PreferencesProps> {
     const ids = Object.keys(categories);
     return (
       <dialog
-        ref={this.ref}
+        ref={(el) => void (el && (this.dialog = el))}
         data-part="dialog"
         aria-labelledby="ic-dialog-title"
         onKeyDown={(e) => this.trap(e)}
@@ -201,3 +199,9 @@ export class Preferences extends Component<PreferencesProps> {
     );
   }
 }
+
+/**
+ * Nothing to fetch: this dialog is bundled with the banner. The script tag's UI chunk swaps this
+ * module for `./preferences-lazy`, whose `preload` fetches the dialog's own file.
+ */
+export const preload: ((nonce?: string) => unknown) | undefined = undefined;
