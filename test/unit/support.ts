@@ -7,13 +7,10 @@ import type { ConsentStorage } from '../../src/core/types';
  * keep expected warnings and errors out of the run while letting the test assert on them.
  */
 
-/** A decision store kept in a variable, for the tests' instances; `value` is what it holds. */
-export function memoryStore(initial: string | null = null): ConsentStorage & { readonly value: string | null } {
+/** A decision store kept in a variable, for the tests' instances (one store per instance). */
+export function memoryStore(initial: string | null = null): ConsentStorage {
   let value = initial;
   return {
-    get value() {
-      return value;
-    },
     read: () => value,
     write(next) {
       value = next;
