@@ -58,6 +58,7 @@ beforeEach(() => {
 afterEach(() => {
   for (const consent of instances.splice(0)) consent.destroy();
   render(null, document.body);
+  vi.restoreAllMocks();
 });
 
 describe('a service added to an accepted category', () => {

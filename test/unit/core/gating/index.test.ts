@@ -49,7 +49,10 @@ beforeEach(() => {
   vi.restoreAllMocks();
   loads = refusedLoads();
 });
-afterEach(() => consent?.destroy());
+afterEach(() => {
+  consent?.destroy();
+  vi.restoreAllMocks();
+});
 
 describe('gating: scripts', () => {
   it('keeps a tagged script inert until consent, then replaces it by a live copy with every attribute and the nonce', async () => {

@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createConsentEngine } from '../../../../src/core/consent';
 import { placeholderFor as fullPlaceholder } from '../../../../src/core/gating/placeholder';
 import type { Consent } from '../../../../src/core/types';
@@ -27,6 +27,7 @@ beforeEach(() => {
   consent = createConsentEngine({ categories, storage: memoryStorage(), gating: false });
   document.body.innerHTML = '<iframe data-consent="media" data-service="video" data-src="https://video.test/e"></iframe>';
 });
+afterEach(() => vi.restoreAllMocks());
 
 describe('lazy placeholder', () => {
   it('hides the embed and puts the box before it at once, fills it once loaded, loading the file once', async () => {
