@@ -100,8 +100,7 @@ for (const bundle of ['split', 'all'] as const) {
         await expect(dialog).toBeVisible();
         await dialog.getByRole('button', { name: button }).focus();
         await page.keyboard.press('Enter');
-        await expect(dialog).toHaveCount(0);
-        await expect(banner).toHaveCount(0);
+        await ui.expectHidden();
         await expect(home).toBeFocused();
         await expect(ui.status).toHaveText('Choices saved');
         await expect(ui.status).toHaveAttribute('role', 'status');
