@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, test } from './helpers';
+import { expect, recordRequests, test } from './helpers';
 
 // Auto-blocking of requests that leave without a tag (fetch, XHR, sendBeacon, setAttribute, HTML
 // strings), on the built script tag under a nonce-only CSP. The listed hosts are routed by
@@ -10,11 +10,7 @@ const PAGE = '/test/e2e/fixtures/auto-block/requests.html';
 
 /** The `n=` names of the requests that reached a listed host, in the order they were sent. */
 async function listedHosts(page: Page): Promise<string[]> {
-  const sent: string[] = [];
-  page.on('request', (request) => {
-    const url = new URL(request.url());
-    if (url.hostname.endsWith('example.test')) sent.push(url.searchParams.get('n') ?? url.pathname);
-  });
+  const sent = recordRequests(page, (url) => url.hostname.endsWith('example.test'), (url) => url.searchParams.get('n') ?? url.pathname);
   await page.route(/example\.test/, (route) => {
     const script = route.request().url().includes('script-attr');
     return route.fulfill({
@@ -28,14 +24,7 @@ async function listedHosts(page: Page): Promise<string[]> {
 }
 
 /** The `n=` names of the page's own requests to its server. */
-function localRequests(page: Page): string[] {
-  const sent: string[] = [];
-  page.on('request', (request) => {
-    const url = new URL(request.url());
-    if (url.pathname === '/__health') sent.push(url.searchParams.get('n')!);
-  });
-  return sent;
-}
+const localRequests = (page: Page) => recordRequests(page, (url) => url.pathname === '/__health', (url) => url.searchParams.get('n')!);
 
 const results = (page: Page) => page.evaluate(() => (window as unknown as { results: string[] }).results);
 const call = (page: Page, method: string) => page.evaluate((m) => (window.InstriaConsent as any)[m](), method);
@@ -97,8 +86,7 @@ test('after Reject: nothing ever reaches a listed host; waiting fetches fail as 
 });
 
 test('the placeholder file is fetched only on a page with a gated iframe', async ({ page }) => {
-  const placeholder: string[] = [];
-  page.on('request', (request) => request.url().includes('instria-consent.placeholder') && placeholder.push(request.url()));
+  const placeholder = recordRequests(page, 'instria-consent.placeholder');
   await page.goto('/test/e2e/fixtures/gating/csp.html');
   await page.waitForLoadState('networkidle');
   expect(placeholder).toEqual([]);

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { consentCookie, expect, recordRequests, test } from './helpers';
+import { consentCookie, expect, recordRequests, recordWarnings, test } from './helpers';
 
 const PAGE = '/test/e2e/fixtures/core/index.html';
 
@@ -57,8 +57,7 @@ test('a decision code that cannot load grants nothing, with one warning and no p
   await page.goto(PAGE);
   await page.evaluate(() => window.InstriaConsent!.rejectAll!());
   await page.route('**/instria-consent.decisions.js', (route) => route.fulfill({ status: 404, body: '' }));
-  const warnings: string[] = [];
-  page.on('console', (message) => message.type() === 'warning' && warnings.push(message.text()));
+  const warnings = recordWarnings(page);
   await page.reload();
   await page.evaluate(() => window.InstriaConsent!.acceptAll!());
   await expect.poll(() => warnings.length).toBe(1);
@@ -137,8 +136,7 @@ test('the footer link opens the preferences, including links added later', async
 });
 
 test('the development script tag explains bad input in the console, and stays safe', async ({ page }) => {
-  const warnings: string[] = [];
-  page.on('console', (message) => message.type() === 'warning' && warnings.push(message.text()));
+  const warnings = recordWarnings(page);
   await page.goto('/test/e2e/fixtures/core/dev.html');
   await expect(page.getByRole('button', { name: 'Accept all' })).toBeVisible(); // the development UI chunk loaded
   expect(warnings.join('\n')).toContain('unknown option "analytcs" ignored');

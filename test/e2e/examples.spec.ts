@@ -20,7 +20,7 @@ class DemoPage {
     readonly origin: string,
   ) {
     this.hits = recordRequests(page, '/collect');
-    this.requests = recordRequests(page, '/');
+    this.requests = recordRequests(page);
   }
 
   static async open(page: Page, testInfo: TestInfo, path: string): Promise<DemoPage> {

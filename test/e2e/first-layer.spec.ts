@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { expect, recordRequests, test } from './helpers';
+import { ConsentUI, expect, recordRequests, test } from './helpers';
 
 /**
  * Issue 12 items 3, 4 and 10 on the website example (script tag, strict CSP): the banner says
@@ -14,11 +14,11 @@ const HOME = '/examples/website/';
 const withGpc = (page: Page) =>
   page.addInitScript(() => Object.defineProperty(Navigator.prototype, 'globalPrivacyControl', { get: () => true, configurable: true }));
 
-const notice = (page: Page) => page.locator('instria-consent [data-part=notice]');
+const notice = (page: Page) => new ConsentUI(page).notice;
 
-test('the banner names the controller and the partners', async ({ page }) => {
+test('the banner names the controller and the partners', async ({ page, ui }) => {
   await page.goto(HOME);
-  const banner = page.locator('instria-consent [data-part=banner]');
+  const { banner } = ui;
   await expect(banner.getByRole('heading', { name: 'Cookies and similar technologies' })).toBeVisible();
   await expect(banner).toContainText('Instria uses cookies and similar technologies (such as local storage)');
   await expect(banner.locator('[data-part=partners]')).toHaveText('Partners: Google Analytics, Product tour video.');
@@ -38,8 +38,8 @@ test('the privacy page publishes the cookie table of the configuration', async (
 });
 
 test.describe('Global Privacy Control', () => {
-  test('is applied with a polite notice, shown once, that takes no focus and closes', async ({ page }) => {
-    const ui = recordRequests(page, 'instria-consent.ui.js');
+  test('is applied with a polite notice, shown once, that takes no focus and closes', async ({ page, ui }) => {
+    const uiChunk = recordRequests(page, 'instria-consent.ui.js');
     const analytics = recordRequests(page, '/assets/analytics.js');
     await withGpc(page);
     await page.goto(HOME);
@@ -56,10 +56,10 @@ test.describe('Global Privacy Control', () => {
     expect(painted.clip).toBe('none');
     expect(painted.position).not.toBe('fixed');
     expect(painted.width * painted.height).toBeGreaterThan(100);
-    await expect(page.locator('instria-consent [data-part=banner]')).toHaveCount(0);
+    await expect(ui.banner).toHaveCount(0);
     expect(await page.evaluate(() => document.activeElement === document.body)).toBe(true);
     expect(await page.evaluate(() => window.InstriaConsent!.state!.get().method)).toBe('gpc');
-    expect(ui).toHaveLength(1);
+    expect(uiChunk).toHaveLength(1);
 
     // The preferences link opens the dialog; closing it leaves the refusal as it was.
     await notice(page).getByRole('button', { name: 'Cookie preferences' }).click();
@@ -72,7 +72,7 @@ test.describe('Global Privacy Control', () => {
     await expect.poll(() => page.evaluate(() => window.InstriaConsent?.state?.get().decided)).toBe(true);
     await page.waitForTimeout(300);
     await expect(notice(page)).toHaveCount(0);
-    expect(ui).toHaveLength(1);
+    expect(uiChunk).toHaveLength(1);
     expect(analytics).toEqual([]);
   });
 
@@ -84,7 +84,7 @@ test.describe('Global Privacy Control', () => {
     await expect(notice(page)).toHaveCount(0);
 
     const later = await context.newPage(); // no GPC signal here
-    const ui = recordRequests(later, 'instria-consent.ui.js');
+    const uiChunk = recordRequests(later, 'instria-consent.ui.js');
     const analytics = recordRequests(later, '/assets/analytics.js');
     await later.goto(HOME);
     expect(await later.evaluate(() => navigator.globalPrivacyControl)).toBeUndefined();
@@ -92,8 +92,9 @@ test.describe('Global Privacy Control', () => {
     expect(state).toMatchObject({ decided: true, method: 'gpc', categories: { analytics: false } });
     expect(await later.evaluate(() => window.InstriaConsent!.granted!('analytics'))).toBe(false);
     await later.waitForTimeout(300);
-    await expect(later.locator('instria-consent [data-part=banner], instria-consent [data-part=notice]')).toHaveCount(0);
-    expect(ui).toEqual([]);
+    const laterUI = new ConsentUI(later);
+    await expect(laterUI.banner.or(laterUI.notice)).toHaveCount(0);
+    expect(uiChunk).toEqual([]);
     expect(analytics).toEqual([]);
   });
 

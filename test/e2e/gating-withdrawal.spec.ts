@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, test } from './helpers';
+import { expect, recordRequests, test } from './helpers';
 
 // Withdrawal end to end, on a real sub-domain (www.example.test → 127.0.0.1) so that the
 // analytics stand-in can write its cookies both host-only and on the parent domain, as GA does.
@@ -17,11 +17,7 @@ const storage = (page: Page) =>
   page.evaluate(() => ({ local: Object.keys(localStorage).sort(), session: Object.keys(sessionStorage).sort() }));
 
 /** Analytics hits (`/collect`) and tracker loads the page makes from now on. */
-function hits(page: Page): string[] {
-  const urls: string[] = [];
-  page.on('request', (request) => /\/collect|tracker\.js/.test(request.url()) && urls.push(request.url()));
-  return urls;
-}
+const hits = (page: Page) => recordRequests(page, /\/collect|tracker\.js/);
 
 test('withdraw after accept: GA and Hotjar cookies on the host and the parent domain and their storage keys are gone, and nothing is sent after a reload', async ({
   page,

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, test } from './helpers';
+import { expect, recordRequests, test } from './helpers';
 
 // Gating end to end, on the built script tag: tagged scripts and embeds, auto-blocking of
 // injected tags, parser-inserted tags, CSP nonces, and many elements. Consent is given through
@@ -9,13 +9,6 @@ const TAGS = '/test/e2e/fixtures/gating/tags.html';
 
 /** Everything a gated or blocked tag would request; none of it may appear before consent. */
 const TRACKED = ['/__gating/script.js?name=external', '/collect', 'embed.html', 'analytics.example.test', 'video.example.test'];
-
-/** Every request URL of the page, from now on. */
-function requests(page: Page): string[] {
-  const urls: string[] = [];
-  page.on('request', (request) => urls.push(request.url()));
-  return urls;
-}
 
 const tracked = (urls: string[]) => urls.filter((url) => TRACKED.some((part) => url.includes(part)));
 
@@ -31,7 +24,7 @@ const GATED_ORDER = ['external-slow', 'inline-1', 'external-fast', 'external-dat
 
 test.describe('before any decision', () => {
   test('nothing gated or injected from a listed host is requested, run or stored', async ({ page }) => {
-    const urls = requests(page);
+    const urls = recordRequests(page);
     await page.goto(TAGS);
     await page.waitForLoadState('networkidle');
     expect(tracked(urls)).toEqual([]);
@@ -62,7 +55,7 @@ test.describe('before any decision', () => {
 });
 
 test('accept: every tag runs once, in document order; injected tags go in where they were meant to; reload keeps it', async ({ page }) => {
-  const urls = requests(page);
+  const urls = recordRequests(page);
   await page.goto(TAGS);
   await page.waitForLoadState('networkidle');
   await call(page, 'acceptAll');
@@ -99,7 +92,7 @@ test('accept: every tag runs once, in document order; injected tags go in where 
 });
 
 test('reject: nothing runs, held tags are dropped, and a reload keeps it that way', async ({ page }) => {
-  const urls = requests(page);
+  const urls = recordRequests(page);
   await page.goto(TAGS);
   await page.waitForLoadState('networkidle');
   await call(page, 'rejectAll');
@@ -116,7 +109,7 @@ test('reject: nothing runs, held tags are dropped, and a reload keeps it that wa
 });
 
 test('the placeholder’s Allow button grants that service only and loads the embed in place', async ({ page }) => {
-  const urls = requests(page);
+  const urls = recordRequests(page);
   await page.goto(TAGS);
   await page.waitForLoadState('networkidle');
   await page.getByRole('button', { name: 'Allow VideoTube' }).click();

@@ -1,13 +1,11 @@
 import type { Page } from '@playwright/test';
-import { expect, test } from './helpers';
+import { expect, receiverRun, recordWarnings, storedRecords, test } from './helpers';
 
 // Issue 13 defects 6-8 in Chromium: the page's throwing callbacks stop nothing of ours; the
 // embed placeholder is styled under a strict CSP and never shows an id; the development
 // bundle names the silent mistakes.
 
-const runId = () => `i${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
-const records = (page: Page, run: string) =>
-  page.request.get(`/__records?run=${run}`).then((r) => r.json() as Promise<{ method: string; channel: string }[]>);
+const records = (page: Page, run: string) => storedRecords<{ method: string; channel: string }>(page, run);
 /** The last `gtag('consent', 'update', …)` the page's dataLayer received. */
 const lastUpdate = (page: Page) =>
   page.evaluate(() => {
@@ -19,7 +17,7 @@ test('a page whose listeners throw: Reject all in the dialog still sends Consent
   page,
   pageErrors,
 }) => {
-  const run = runId();
+  const run = receiverRun();
   await page.goto(`/test/e2e/fixtures/isolation/page.html?run=${run}`);
   await page.getByRole('button', { name: 'Accept all' }).click();
   await expect.poll(() => lastUpdate(page)).toMatchObject({ analytics_storage: 'granted' });
@@ -76,8 +74,7 @@ test('the embed placeholder under a strict CSP: a built-in look themed by --ic-*
 });
 
 test('the development bundle names the silent mistakes and the page callback that threw', async ({ page }) => {
-  const warnings: string[] = [];
-  page.on('console', (message) => message.type() === 'warning' && warnings.push(message.text()));
+  const warnings = recordWarnings(page);
   await page.goto('/test/e2e/fixtures/isolation/dev.html');
   await expect(page.getByRole('button', { name: 'Accept all' })).toBeVisible();
   const said = () => warnings.join('\n');

@@ -1,4 +1,4 @@
-import { consentCookie, expect, test } from './helpers';
+import { consentCookie, expect, recordRequests, test } from './helpers';
 
 // Provenance (issue 12 item 2), with the script tag in Chromium: a decision grants only the
 // services it covered. The site adds service B to the analytics category a visitor accepted
@@ -7,13 +7,13 @@ import { consentCookie, expect, test } from './helpers';
 const BEFORE = '/test/e2e/fixtures/provenance/before.html';
 const AFTER = '/test/e2e/fixtures/provenance/after.html';
 
-test('a service added to an accepted category is asked for, and its tag waits for the answer', async ({ page }) => {
-  const banner = page.locator('instria-consent [data-part=banner]');
+test('a service added to an accepted category is asked for, and its tag waits for the answer', async ({ page, ui }) => {
+  const { banner } = ui;
   const ran = () => page.evaluate(() => (window as unknown as { ran: string[] }).ran);
 
   // The visitor accepts analytics while the site has service A only.
   await page.goto(BEFORE);
-  await banner.getByRole('button', { name: 'Accept all' }).click();
+  await ui.accept();
   await expect(banner).toBeHidden();
   await expect.poll(ran).toEqual(['A']);
   const accepted = (await consentCookie(page))!.value;
@@ -28,23 +28,21 @@ test('a service added to an accepted category is asked for, and its tag waits fo
   expect((await consentCookie(page))!.value, 'nothing decided by loading the page').toBe(accepted);
 
   // Accept all in that banner grants B: its tag runs at once.
-  await banner.getByRole('button', { name: 'Accept all' }).click();
+  await ui.accept();
   await expect(banner).toBeHidden();
   await expect.poll(ran).toEqual(['A', 'B']);
 
   // Decided now: no banner on the next page, both tags run.
   await page.reload();
   await expect.poll(ran).toEqual(['A', 'B']);
-  await expect(page.locator('instria-consent [data-part=banner]')).toHaveCount(0);
+  await expect(banner).toHaveCount(0);
 });
 
-test('a refusal of the category stays a refusal: no banner, neither tag runs', async ({ page }) => {
-  const banner = page.locator('instria-consent [data-part=banner]');
+test('a refusal of the category stays a refusal: no banner, neither tag runs', async ({ page, ui }) => {
   await page.goto(BEFORE);
-  await banner.getByRole('button', { name: 'Reject all' }).click();
-  await expect(banner).toBeHidden();
-  const uiRequests: string[] = [];
-  page.on('request', (request) => request.url().includes('instria-consent.ui') && uiRequests.push(request.url()));
+  await ui.reject();
+  await expect(ui.banner).toBeHidden();
+  const uiRequests = recordRequests(page, 'instria-consent.ui');
   await page.goto(AFTER);
   await page.waitForLoadState('networkidle');
   expect(await page.evaluate(() => (window as unknown as { ran: string[] }).ran)).toEqual([]);

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, test } from './helpers';
+import { expect, receiverRun, storedRecords, test } from './helpers';
 
 // The proof-of-consent record of each collection channel, as the receiver stored it (the
 // receiver validates schema 2, so a stored record is a valid one).
@@ -7,20 +7,16 @@ const PAGE = '/test/e2e/fixtures/integrations/records-channels.html';
 
 type StoredRecord = Record<string, unknown> & { method: string; channel: string; recordId: string; consentId: string };
 
-/** A receiver namespace of its own for each test. */
-const runId = () => `c${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
-const stored = (page: Page, run: string) =>
-  page.request.get(`/__records?run=${run}`).then((r) => r.json() as Promise<StoredRecord[]>);
+const stored = (page: Page, run: string) => storedRecords<StoredRecord>(page, run);
 /** The records stored, once there are `n`. */
 async function records(page: Page, run: string, n: number): Promise<StoredRecord[]> {
   await expect.poll(() => stored(page, run).then((r) => r.length), { timeout: 15_000 }).toBe(n);
   return stored(page, run);
 }
 const state = (page: Page) => page.evaluate(() => window.InstriaConsent!.state!.get());
-const banner = (page: Page) => page.locator('[data-part="banner"]');
 
 async function open(page: Page) {
-  const run = runId();
+  const run = receiverRun();
   await page.goto(`${PAGE}?run=${run}`);
   return run;
 }
@@ -78,15 +74,15 @@ test.describe('consent records: the channel of each decision (schema 2)', () => 
     expect(second).toMatchObject({ method: 'accept-all', channel: 'api', previousRecordId: first!.recordId, consentId: first!.consentId });
   });
 
-  test('gpc: the Global Privacy Control signal records channel gpc, with no banner', async ({ page }) => {
+  test('gpc: the Global Privacy Control signal records channel gpc, with no banner', async ({ page, ui }) => {
     await page.addInitScript(() => Object.defineProperty(Navigator.prototype, 'globalPrivacyControl', { get: () => true }));
     const run = await open(page);
     const [record] = await records(page, run, 1);
     expect(record).toMatchObject({ method: 'gpc', channel: 'gpc', categories: { analytics: 'denied' }, textHash: expect.stringMatching(/^[0-9a-f]{64}$/) });
-    await expect(banner(page)).toHaveCount(0);
+    await expect(ui.banner).toHaveCount(0);
   });
 
-  test('dialog dismissed (Escape, then ×) records method dismiss and decides nothing', async ({ page }) => {
+  test('dialog dismissed (Escape, then ×) records method dismiss and decides nothing', async ({ page, ui }) => {
     const run = await open(page);
     await page.getByRole('button', { name: 'Customize' }).click();
     await expect(page.getByRole('dialog')).toBeVisible();
@@ -95,7 +91,7 @@ test.describe('consent records: the channel of each decision (schema 2)', () => 
     const [escaped] = await records(page, run, 1);
     expect(escaped).toMatchObject({ method: 'dismiss', channel: 'dialog', expiresAt: null, previousRecordId: null });
     expect(await state(page)).toMatchObject({ decided: false, method: null });
-    await expect(banner(page)).toBeVisible();
+    await expect(ui.banner).toBeVisible();
 
     // After a decision, a dismissal from the footer link is chained to it and changes nothing.
     await page.getByRole('button', { name: 'Reject all' }).click();

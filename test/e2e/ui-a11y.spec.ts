@@ -22,17 +22,17 @@ async function violations(page: Page, bestPractice = false) {
 for (const bundle of ['split', 'all'] as const) {
   for (const scheme of ['light', 'dark'] as const) {
     for (const lang of ['en', 'fr'] as const) {
-      test(`axe: banner and dialog have no WCAG 2.2 AA violation (${bundle}, ${scheme}, ${lang})`, async ({ page }) => {
+      test(`axe: banner and dialog have no WCAG 2.2 AA violation (${bundle}, ${scheme}, ${lang})`, async ({ page, ui }) => {
         await page.emulateMedia({ colorScheme: scheme });
         await page.goto(`/ui/${bundle}/page.html?lang=${lang}`);
-        const banner = page.locator('instria-consent [data-part=banner]');
+        const { banner } = ui;
         await expect(banner).toBeVisible();
         expect(await banner.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe(
           scheme === 'dark' ? 'rgb(30, 31, 36)' : 'rgb(255, 255, 255)',
         );
         expect(await violations(page)).toEqual([]);
-        await banner.locator('[data-part=customize]').click();
-        await expect(page.locator('instria-consent dialog')).toBeVisible();
+        await ui.part('customize').click();
+        await expect(ui.dialog).toBeVisible();
         expect(await violations(page)).toEqual([]);
       });
     }
@@ -44,14 +44,14 @@ for (const bundle of ['split', 'all'] as const) {
 for (const layout of ['bar', 'box'] as const) {
   for (const scheme of ['light', 'dark'] as const) {
     for (const lang of ['en', 'fr'] as const) {
-      test(`axe + best practices: ${layout} layout, ${scheme}, ${lang}, banner and dialog`, async ({ page }) => {
+      test(`axe + best practices: ${layout} layout, ${scheme}, ${lang}, banner and dialog`, async ({ page, ui }) => {
         await page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
         await page.goto(`/ui/split/showcase.html?lang=${lang}&data-layout=${layout}`);
-        const banner = page.locator('instria-consent [data-part=banner]');
+        const { banner } = ui;
         await expect(banner.getByRole('img')).toBeVisible();
         expect(await violations(page, true)).toEqual([]);
-        await banner.locator('[data-part=customize]').click();
-        const dialog = page.locator('instria-consent dialog');
+        await ui.part('customize').click();
+        const { dialog } = ui;
         await expect(dialog).toBeVisible();
         // A switch on and a category mixed, so their colours are checked too.
         await dialog.getByRole('checkbox').nth(1).check();
@@ -61,9 +61,9 @@ for (const layout of ['bar', 'box'] as const) {
   }
 }
 
-test('accessibility tree: one banner landmark, a mixed category, checkboxes described, axe best practices', async ({ page }) => {
+test('accessibility tree: one banner landmark, a mixed category, checkboxes described, axe best practices', async ({ page, ui }) => {
   await page.goto('/ui/split/overrides.html');
-  await page.locator('instria-consent [data-part=customize]').click();
+  await ui.part('customize').click();
   const dialog = page.getByRole('dialog', { name: 'Cookie preferences' });
   await dialog.getByRole('checkbox', { name: 'Matomo' }).check();
   await dialog.getByRole('button', { name: 'Save my choices' }).click();

@@ -1,19 +1,8 @@
-import type { Locator, Page } from '@playwright/test';
+import type { Locator } from '@playwright/test';
 import { expect, expectEqualWeight, test } from './helpers';
 
 /** The two banner layouts (SPEC 0.2 `layout`), set through the tag's `data-layout`. */
 const LAYOUTS = ['bar', 'box'] as const;
-
-/** Page object: banner, its three buttons, the dialog, through the open shadow root. */
-function ui(page: Page) {
-  const banner = page.locator('instria-consent [data-part=banner]');
-  return {
-    banner,
-    buttons: banner.locator('[data-part=actions] button'),
-    dialog: page.locator('instria-consent dialog'),
-  };
-}
-
 
 test.describe('mobile: the first layer covers at most 35 % of a 375×740 screen', () => {
   for (const [name, path] of [
@@ -22,11 +11,11 @@ test.describe('mobile: the first layer covers at most 35 % of a 375×740 screen'
     ['website example (partners line)', '/examples/website/index.html'],
     ['showcase (logo, partners), French', '/ui/split/showcase.html?lang=fr'],
   ] as const) {
-    test(name, async ({ page }) => {
+    test(name, async ({ page, ui }) => {
       await page.setViewportSize({ width: 375, height: 740 });
       await page.emulateMedia({ reducedMotion: 'reduce' });
       await page.goto(path);
-      const { banner, buttons } = ui(page);
+      const { banner, bannerButtons: buttons } = ui;
       await expect(banner).toBeVisible();
       await expect.poll(async () => (await banner.boundingBox())!.height).toBeLessThanOrEqual(740 * 0.35);
       await expectEqualWeight(page, buttons);
@@ -36,7 +25,7 @@ test.describe('mobile: the first layer covers at most 35 % of a 375×740 screen'
     });
   }
 
-  test('with the "New since your last choice" line', async ({ page }) => {
+  test('with the "New since your last choice" line', async ({ page, ui }) => {
     await page.setViewportSize({ width: 375, height: 740 });
     await page.goto('/examples/website/index.html');
     // A decision made before the site added a support chat: on the next page, the chat is new.
@@ -54,7 +43,7 @@ test.describe('mobile: the first layer covers at most 35 % of a 375×740 screen'
       });
     });
     await page.reload();
-    const { banner, buttons } = ui(page);
+    const { banner, bannerButtons: buttons } = ui;
     await expect(banner.locator('[data-part=new]')).toContainText('Support chat');
     expect((await banner.boundingBox())!.height).toBeLessThanOrEqual(740 * 0.35);
     await expectEqualWeight(page, buttons);
@@ -65,7 +54,7 @@ for (const layout of LAYOUTS) {
   test.describe(`layout: '${layout}'`, () => {
     const path = `/ui/split/showcase.html?data-layout=${layout}`;
 
-    test('equal weight at 1280×800, 375×740 and 320×640; the box is a corner card on wide screens only', async ({ page }) => {
+    test('equal weight at 1280×800, 375×740 and 320×640; the box is a corner card on wide screens only', async ({ page, ui }) => {
       // Geometry without the entrance transition's offset.
       await page.emulateMedia({ reducedMotion: 'reduce' });
       for (const [width, height] of [
@@ -75,7 +64,7 @@ for (const layout of LAYOUTS) {
       ] as const) {
         await page.setViewportSize({ width, height });
         await page.goto(path);
-        const { banner, buttons } = ui(page);
+        const { banner, bannerButtons: buttons } = ui;
         await expect(banner).toBeVisible();
         await expectEqualWeight(page, buttons);
         const box = (await banner.boundingBox())!;
@@ -90,10 +79,10 @@ for (const layout of LAYOUTS) {
       }
     });
 
-    test('400 % zoom (320×256): every banner button can be scrolled into view and hit, no horizontal scroll', async ({ page }) => {
+    test('400 % zoom (320×256): every banner button can be scrolled into view and hit, no horizontal scroll', async ({ page, ui }) => {
       await page.setViewportSize({ width: 320, height: 256 });
       await page.goto(path);
-      const { banner, buttons } = ui(page);
+      const { banner, bannerButtons: buttons } = ui;
       await expect(banner).toBeVisible();
       for (const button of await banner.locator('button, a[href]').all()) {
         await button.scrollIntoViewIfNeeded();
@@ -112,12 +101,12 @@ for (const layout of LAYOUTS) {
       await expect(banner).toHaveCount(0);
     });
 
-    test('the logo is an image with its text alternative, in the banner and the dialog header', async ({ page }) => {
+    test('the logo is an image with its text alternative, in the banner and the dialog header', async ({ page, ui }) => {
       await page.goto(path);
-      const { banner, dialog } = ui(page);
+      const { banner, dialog } = ui;
       await expect(banner.getByRole('img', { name: 'Instria' })).toBeVisible();
       expect(await banner.locator('img').evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
-      await banner.getByRole('button', { name: 'Customize' }).click();
+      await ui.customize();
       await expect(dialog.locator('[data-part=header]').getByRole('img', { name: 'Instria' })).toBeVisible();
       // At 320 px in French the logo shrinks: the title and the close button still fit.
       await page.setViewportSize({ width: 320, height: 640 });
@@ -130,16 +119,16 @@ for (const layout of LAYOUTS) {
   });
 }
 
-test('no logo by default: no image at all', async ({ page }) => {
+test('no logo by default: no image at all', async ({ page, ui }) => {
   await page.goto('/ui/split/page.html');
-  await expect(ui(page).banner).toBeVisible();
-  await expect(ui(page).banner.locator('img')).toHaveCount(0);
+  await expect(ui.banner).toBeVisible();
+  await expect(ui.banner.locator('img')).toHaveCount(0);
 });
 
-test('the dialog\'s buttons come in the banner\'s order: Accept all, Reject all, then Save', async ({ page }) => {
+test('the dialog\'s buttons come in the banner\'s order: Accept all, Reject all, then Save', async ({ page, ui }) => {
   await page.goto('/ui/split/page.html');
-  const { banner, dialog } = ui(page);
-  await banner.getByRole('button', { name: 'Customize' }).click();
+  const { banner, dialog } = ui;
+  await ui.customize();
   await expect(dialog.locator('[data-part=footer] button')).toHaveText(['Accept all', 'Reject all', 'Save my choices']);
   await expect(banner.locator('[data-part=actions] button')).toHaveText(['Accept all', 'Reject all', 'Customize']);
 });
@@ -158,15 +147,15 @@ function contrast(a: string, b: string): number {
 }
 
 for (const mode of ['light', 'dark', 'forced colours'] as const) {
-  test(`switches (${mode}): native checkboxes, 24×24 or more, 3:1 against the dialog, a visible focus, a distinct on state`, async ({ page }) => {
+  test(`switches (${mode}): native checkboxes, 24×24 or more, 3:1 against the dialog, a visible focus, a distinct on state`, async ({ page, ui }) => {
     if (mode === 'forced colours') await page.emulateMedia({ forcedColors: 'active' });
     else await page.emulateMedia({ colorScheme: mode });
     await page.goto('/ui/split/showcase.html');
-    const { banner, dialog } = ui(page);
-    await banner.getByRole('button', { name: 'Customize' }).click();
+    const { dialog } = ui;
+    await ui.customize();
     const boxes = dialog.getByRole('checkbox');
     await expect(boxes).toHaveCount(3);
-    const analytics = dialog.getByRole('checkbox', { name: 'Analytics', exact: true });
+    const analytics = ui.checkbox('Analytics');
     const look = () =>
       analytics.evaluate((el) => {
         const s = getComputedStyle(el);
@@ -199,11 +188,11 @@ for (const mode of ['light', 'dark', 'forced colours'] as const) {
 }
 
 test.describe('motion', () => {
-  test('banner and dialog come in with a short transition; none under prefers-reduced-motion', async ({ page }) => {
+  test('banner and dialog come in with a short transition; none under prefers-reduced-motion', async ({ page, ui }) => {
     for (const reducedMotion of ['no-preference', 'reduce'] as const) {
       await page.emulateMedia({ reducedMotion });
       await page.goto('/ui/all/page.html');
-      const { banner, dialog } = ui(page);
+      const { banner, dialog } = ui;
       await expect(banner).toBeVisible();
       // The declared animation (it may be over by the time the test looks at it).
       const animation = (locator: Locator) =>
@@ -212,16 +201,16 @@ test.describe('motion', () => {
           return s.animationName === 'none' ? 'none' : parseFloat(s.animationDuration) * (s.animationDuration.endsWith('ms') ? 1 : 1000);
         });
       const shown = await animation(banner);
-      await banner.getByRole('button', { name: 'Customize' }).click();
+      await ui.customize();
       const opened = await animation(dialog);
       if (reducedMotion === 'reduce') expect([shown, opened]).toEqual(['none', 'none']);
       else for (const ms of [shown, opened]) expect(ms).toBeGreaterThan(0), expect(ms).toBeLessThanOrEqual(300);
     }
   });
 
-  test('the banner is gone at once after a click: no exit transition', async ({ page }) => {
+  test('the banner is gone at once after a click: no exit transition', async ({ page, ui }) => {
     await page.goto('/ui/all/page.html');
-    const { banner } = ui(page);
+    const { banner } = ui;
     await expect(banner).toBeVisible();
     // The time from the click to the banner's removal, measured in the page.
     const delay = await page.evaluate(

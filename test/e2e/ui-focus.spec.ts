@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, test } from './helpers';
+import { ConsentUI, expect, test } from './helpers';
 
 /** The three viewports of issue 13: desktop, a phone, and 320 px reflow. */
 const VIEWPORTS = [
@@ -45,10 +45,10 @@ async function tabToTheEnd(page: Page) {
 }
 
 for (const size of VIEWPORTS) {
-  test(`2.4.11: no tab stop of a short page hides behind the banner, up to the last (${size.width}×${size.height})`, async ({ page }) => {
+  test(`2.4.11: no tab stop of a short page hides behind the banner, up to the last (${size.width}×${size.height})`, async ({ page, ui }) => {
     await page.setViewportSize(size);
     await page.goto('/ui/split/short.html');
-    await expect(page.locator('instria-consent [data-part=banner]')).toBeVisible();
+    await expect(ui.banner).toBeVisible();
     expect(await tabToTheEnd(page)).toContain('a#footer-link');
     // Back into the page's top: the banner does not hide that either.
     await page.keyboard.press('Shift+Tab');
@@ -59,96 +59,84 @@ for (const size of VIEWPORTS) {
     expect((await focus(page)).hidden).toBe(false);
     // The room made below the page adds to the page's own padding, which comes back exactly.
     const html = () => page.evaluate(() => [document.documentElement.style.paddingBottom, document.documentElement.style.scrollPaddingBottom]);
-    const covered = await page.locator('instria-consent [data-part=banner]').evaluate((b) => innerHeight - b.getBoundingClientRect().top);
+    const covered = await ui.banner.evaluate((b) => innerHeight - b.getBoundingClientRect().top);
     // Chrome serialises calc(2px + Npx) as calc(N+2px).
     expect(parseFloat((await html())[0]!.replace('calc(', ''))).toBeCloseTo(2 + covered, 1);
-    await page.locator('instria-consent [data-part=reject]').click();
-    await expect(page.locator('instria-consent [data-part=banner]')).toHaveCount(0);
+    await ui.part('reject').click();
+    await expect(ui.banner).toHaveCount(0);
     expect(await html()).toEqual(['2px', '']);
   });
 }
 
 for (const path of ['/examples/website/', '/examples/website/pricing.html', '/examples/website/privacy.html', '/examples/quick-start/', '/examples/app/']) {
-  test(`2.4.11 on the demo page ${path}: every tab stop stays in sight at each viewport`, async ({ page }) => {
+  test(`2.4.11 on the demo page ${path}: every tab stop stays in sight at each viewport`, async ({ page, ui }) => {
     for (const size of VIEWPORTS) {
       await page.setViewportSize(size);
       await page.goto(path);
-      await expect(page.locator('instria-consent [data-part=banner]')).toBeVisible();
+      await expect(ui.banner).toBeVisible();
       const seen = await tabToTheEnd(page);
       expect(seen.length).toBeGreaterThan(1);
     }
   });
 }
 
-/** The focused element, inside shadow roots too, as `tag#id` or `tag[data-part]`. */
-const focused = (page: Page) =>
-  page.evaluate(() => {
-    let el = document.activeElement;
-    while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
-    return el ? `${el.localName}${el.id ? `#${el.id}` : ''}${el.getAttribute('data-part') ? `[${el.getAttribute('data-part')}]` : ''}` : null;
-  });
-
-/** The text of the consent UI's polite live region. */
-const status = (page: Page) => page.locator('instria-consent').getByRole('status');
-
 for (const bundle of ['split', 'all'] as const) {
   test.describe(`focus after deciding (${bundle} bundle)`, () => {
     for (const button of ['Save my choices', 'Accept all', 'Reject all']) {
-      test(`Customize → ${button}: focus goes back where it was before the banner, and "Choices saved" is announced`, async ({ page }) => {
+      test(`Customize → ${button}: focus goes back where it was before the banner, and "Choices saved" is announced`, async ({ page, ui }) => {
         await page.goto(`/ui/${bundle}/page.html`);
-        const banner = page.locator('instria-consent [data-part=banner]');
+        const { banner } = ui;
         await expect(banner).toBeVisible();
         // The live region is there, empty, before anything is said in it.
-        await expect(status(page)).toHaveCount(1);
-        await expect(status(page)).toHaveText('');
+        await expect(ui.status).toHaveCount(1);
+        await expect(ui.status).toHaveText('');
         const home = page.getByRole('link', { name: 'Home' });
         await home.focus();
         // Shift+Tab from the page's first link enters the banner (first in <body>).
         await page.keyboard.press('Shift+Tab');
-        expect(await focused(page)).toBe('button[customize]');
+        expect(await ui.focused()).toBe('button[customize]');
         await page.keyboard.press('Enter');
-        const dialog = page.locator('instria-consent dialog');
+        const { dialog } = ui;
         await expect(dialog).toBeVisible();
         await dialog.getByRole('button', { name: button }).focus();
         await page.keyboard.press('Enter');
-        await expect(dialog).toHaveCount(0);
-        await expect(banner).toHaveCount(0);
+        await ui.expectHidden();
         await expect(home).toBeFocused();
-        await expect(status(page)).toHaveText('Choices saved');
-        await expect(status(page)).toHaveAttribute('role', 'status');
+        await expect(ui.status).toHaveText('Choices saved');
+        await expect(ui.status).toHaveAttribute('role', 'status');
       });
     }
 
-    test('a decision in the banner itself: focus goes back to the page, to <main> when it came from nowhere (fr)', async ({ page }) => {
+    test('a decision in the banner itself: focus goes back to the page, to <main> when it came from nowhere (fr)', async ({ page, ui }) => {
       await page.goto(`/ui/${bundle}/page.html?lang=fr`);
-      const banner = page.locator('instria-consent [data-part=banner]');
+      const { banner } = ui;
       await expect(banner).toBeVisible();
       // First Tab of the page: into the banner, from nowhere.
       await page.keyboard.press('Tab');
       await page.keyboard.press('Tab');
-      expect(await focused(page)).toBe('button[accept]');
+      expect(await ui.focused()).toBe('button[accept]');
       await page.keyboard.press('Enter');
       await expect(banner).toHaveCount(0);
-      expect(await focused(page)).toBe('main#main');
-      await expect(status(page)).toHaveText('Choix enregistrés');
+      expect(await ui.focused()).toBe('main#main');
+      await expect(ui.status).toHaveText('Choix enregistrés');
       // The tabindex that let <main> take focus goes when focus leaves: no stray tab stop.
       expect(await page.locator('main').getAttribute('tabindex')).toBe('-1');
       await page.keyboard.press('Tab');
-      expect(await focused(page)).toBe('button#page-button');
+      expect(await ui.focused()).toBe('button#page-button');
       expect(await page.locator('main').getAttribute('tabindex')).toBeNull();
     });
 
-    test('from the footer link: the dialog gives focus back to the link after Save', async ({ page }) => {
+    test('from the footer link: the dialog gives focus back to the link after Save', async ({ page, ui }) => {
       await page.goto(`/ui/${bundle}/page.html`);
-      await page.locator('instria-consent [data-part=reject]').click();
+      await ui.part('reject').click();
       await page.locator('#footer-link').focus();
       await page.keyboard.press('Enter');
-      const dialog = page.locator('instria-consent dialog');
-      await dialog.getByRole('checkbox', { name: 'Analytics', exact: true }).check();
-      await dialog.getByRole('button', { name: 'Save my choices' }).click();
+      const { dialog } = ui;
+      await ui.check('Analytics');
+      await ui.save();
       await expect(dialog).toHaveCount(0);
-      expect(await focused(page)).toBe('a#footer-link');
-      await expect(status(page)).toHaveText('Choices saved');
+      expect(await ui.focused()).toBe('a#footer-link');
+      await expect(ui.status).toHaveText('Choices saved');
     });
   });
 }
@@ -156,7 +144,7 @@ for (const bundle of ['split', 'all'] as const) {
 test('other tabs: a decision hides their banner, a reset brings it back, in front or behind', async ({ context }) => {
   const [a, b, c] = [await context.newPage(), await context.newPage(), await context.newPage()];
   for (const page of [a, b, c]) await page.goto('/ui/split/page.html');
-  const banner = (page: Page) => page.locator('instria-consent [data-part=banner]');
+  const banner = (page: Page) => new ConsentUI(page).banner;
   for (const page of [a, b, c]) await expect(banner(page)).toBeVisible();
   // c is in front, a and b behind it.
   await c.bringToFront();
@@ -167,16 +155,16 @@ test('other tabs: a decision hides their banner, a reset brings it back, in fron
   await c.evaluate(() => window.InstriaConsent!.reset!());
   for (const page of [a, b, c]) await expect(banner(page)).toBeVisible();
   expect(await a.evaluate(() => window.InstriaConsent!.state!.get().decided)).toBe(false);
-  await b.locator('instria-consent [data-part=reject]').click();
+  await new ConsentUI(b).part('reject').click();
   for (const page of [a, b, c]) await expect(banner(page)).toHaveCount(0);
   expect(await c.evaluate(() => window.InstriaConsent!.state!.get().method)).toBe('reject-all');
 });
 
-test('400 % zoom (320×256): the dialog scrolls as a whole, and every control can be brought into view', async ({ page }) => {
+test('400 % zoom (320×256): the dialog scrolls as a whole, and every control can be brought into view', async ({ page, ui }) => {
   await page.setViewportSize({ width: 320, height: 256 });
   await page.goto('/ui/split/overrides.html');
-  await page.locator('instria-consent [data-part=customize]').click();
-  const dialog = page.locator('instria-consent dialog');
+  await ui.part('customize').click();
+  const { dialog } = ui;
   await expect(dialog).toBeVisible();
   const list = await dialog.evaluate((d) => {
     // The element that scrolls the category list: the nearest scrollable ancestor.

@@ -21,6 +21,9 @@ import { resolveOptions } from '../../../src/core/options';
 import type { ConsentOptions, ConsentState, ResolvedOptions } from '../../../src/core/types';
 import { createConsent } from '../../../src/index';
 import { memoryStorage } from '../../../src/storage/memory';
+import { consoleSpy, setURL } from '../support';
+
+afterEach(() => vi.restoreAllMocks());
 
 // REQUIREMENTS.md item 49: deletion must try every domain and path a tracker may have used.
 describe('cookieDomains', () => {
@@ -158,11 +161,15 @@ describe('trackersOf: what a refusal removes, and what a granted category keeps'
   });
 
   it('never removes the consent cookie, and survives odd configurations', () => {
+    const warned = consoleSpy('warn');
     const categories = {
       analytics: { cookies: [/^instria/, 'theme'], services: { constructor: {}, toString: { cookies: 'oops' as never } } },
     };
     expect(removed(categories, [], ['analytics'])).toContain('theme');
     expect(removed(categories, [], ['analytics'])).not.toContain('instria_consent');
+    // The options drop the inherited names, with a warning each time they are resolved.
+    const dropped = ['service id "constructor" is not valid or used twice; ignored', 'service id "toString" is not valid or used twice; ignored'];
+    expect(warned()).toEqual([...dropped, ...dropped]);
   });
 });
 
@@ -174,9 +181,9 @@ describe('deleting on every variant', () => {
       if (name) eraseCookie(name);
     }
     localStorage.clear();
-    (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL(initial);
+    setURL(initial);
   });
-  const at = (url: string) => (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL(url);
+  const at = setURL;
 
   it('eraseCookie removes the host-only, parent-domain and deeper-path copies', () => {
     at('http://www.example.test/shop/item');
@@ -249,7 +256,9 @@ describe('hasLeftovers: the script tag\'s test for something left to remove', ()
   });
 
   it('never throws on a bad cookies option, which the options drop: the built-in names still count', () => {
+    const warned = consoleSpy('warn');
     const bad = resolveOptions({ categories: { analytics: { cookies: 5 as never } } }) as ResolvedOptions;
+    expect(warned()).toEqual(['category "analytics".cookies must be an array; ignored 5']);
     expect(hasLeftovers(bad, stateOf(bad, []))).toBe(false);
     document.cookie = '_ga=1;path=/';
     expect(hasLeftovers(bad, stateOf(bad, []))).toBe(true);
@@ -305,12 +314,15 @@ describe('clean-up on every page view', () => {
   });
 
   it.each([
-    ['@instria/consent', createConsent],
-    ['@instria/consent/core', createHeadless],
-  ])('%s: a returning refuser loses the leftovers at once', (_, create) => {
+    // The UI's entry asks for the privacy policy link its banner shows.
+    ['@instria/consent', createConsent, ['option "privacyPolicyUrl" is not set']],
+    ['@instria/consent/core', createHeadless, []],
+  ])('%s: a returning refuser loses the leftovers at once', (_, create, warnings) => {
+    const warned = consoleSpy('warn');
     document.cookie = `instria_consent=${refusal()};path=/`;
     plant();
     const consent = create();
+    expect(warned()).toEqual(warnings.map((text) => expect.stringContaining(text)));
     expect(consent.state.get().method).toBe('reject-all');
     expect(left()).toEqual(['_gateway_session', 'instria_consent']);
     expect(localStorage.getItem('_hjSessionUser_1')).toBeNull();

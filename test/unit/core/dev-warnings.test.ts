@@ -4,6 +4,7 @@ import { gating } from '../../../src/core/gating/index';
 import { readTagOptions } from '../../../src/core/script-tag';
 import type { Consent, ConsentOptions } from '../../../src/core/types';
 import { memoryStorage } from '../../../src/storage/memory';
+import { refusedLoads } from '../support';
 
 // Issue 13 defect 8: development warnings for the common silent mistakes.
 const categories = { essential: { required: true }, analytics: {} } as const;
@@ -29,6 +30,7 @@ afterEach(() => {
 describe('a data-consent script without type="text/plain"', () => {
   it('is never run a second time after consent, and a development warning says why', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const loads = refusedLoads();
     document.body.innerHTML =
       '<script data-consent="analytics">window.ran = (window.ran || 0) + 1</script>' +
       '<script type="text/javascript" data-consent="analytics" src="https://cdn.test/a.js"></script>' +
@@ -45,6 +47,8 @@ describe('a data-consent script without type="text/plain"', () => {
     // The gated one is activated as before.
     expect(plain!.isConnected).toBe(false);
     expect(warned(warn)).toMatch(/data-consent="analytics" script without type="text\/plain" ran before consent/);
+    // Only the page's own parse asked for the external one: consent did not fetch it again.
+    expect(loads()).toEqual(['https://cdn.test/a.js']);
   });
 });
 

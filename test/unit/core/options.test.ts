@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { KNOWN_ANALYTICS, KNOWN_MARKETING, KNOWN_SERVICES } from '../../../src/core/cleanup';
 import { resolveOptions } from '../../../src/core/options';
+import { setURL } from '../support';
 
 afterEach(() => vi.restoreAllMocks());
 const quiet = () => vi.spyOn(console, 'warn').mockImplementation(() => {});
@@ -48,10 +49,32 @@ describe('resolveOptions', () => {
     }
   });
 
-  it('accepts a cookie domain that covers the host', () => {
-    // happy-dom's default URL is http://localhost:3000; use a page on a sub-domain.
-    const options = resolveOptions({ cookie: { domain: 'localhost' } });
-    expect(options.cookie.domain).toBeUndefined();
+  describe('cookie.domain', () => {
+    const initial = location.href;
+    afterEach(() => setURL(initial));
+
+    it('accepts a domain that covers the host, with or without its leading dot, silently', () => {
+      const warn = quiet();
+      setURL('https://www.shop.example.com/cart');
+      expect(resolveOptions({ cookie: { domain: 'example.com' } }).cookie.domain).toBe('example.com');
+      expect(resolveOptions({ cookie: { domain: '.shop.example.com' } }).cookie.domain).toBe('.shop.example.com');
+      expect(resolveOptions({ cookie: { domain: 'www.shop.example.com' } }).cookie.domain).toBe('www.shop.example.com');
+      expect(warn).not.toHaveBeenCalled();
+    });
+
+    it('refuses a single-label domain such as localhost, even as the host: host-only, with a warning', () => {
+      // happy-dom's default page is http://localhost:3000: a domain without a dot is never kept.
+      const warn = quiet();
+      expect(resolveOptions({ cookie: { domain: 'localhost' } }).cookie.domain).toBeUndefined();
+      expect(warned(warn)).toEqual(['cookie.domain "localhost" does not cover this page\'s host; the cookie is host-only']);
+    });
+
+    it('refuses a look-alike that only ends with the same letters', () => {
+      const warn = quiet();
+      setURL('https://www.badexample.com/');
+      expect(resolveOptions({ cookie: { domain: 'example.com' } }).cookie.domain).toBeUndefined();
+      expect(warn).toHaveBeenCalledTimes(1);
+    });
   });
 
   it('maps googleConsentMode: true to default settings', () => {

@@ -7,6 +7,7 @@ import { gating } from '../../../src/core/gating/index';
 import type { CategoryOptions, Consent, ConsentOptions, ConsentStorage } from '../../../src/core/types';
 import { cookieStorage } from '../../../src/storage/cookie';
 import { memoryStorage } from '../../../src/storage/memory';
+import { refusedLoads } from '../support';
 import { Banner } from '../../../src/ui/banner';
 import { Preferences } from '../../../src/ui/preferences';
 import { translator } from '../../../src/ui/i18n';
@@ -57,6 +58,7 @@ beforeEach(() => {
 afterEach(() => {
   for (const consent of instances.splice(0)) consent.destroy();
   render(null, document.body);
+  vi.restoreAllMocks();
 });
 
 describe('a service added to an accepted category', () => {
@@ -252,19 +254,25 @@ describe('auto-blocking and a pending service', () => {
   };
 
   it('holds its injected tags\' URLs until it is granted, then sets them', () => {
+    const loads = refusedLoads();
     const { consent, tag } = pendingHotjar();
     expect(tag.getAttribute('src')).toBeNull();
+    expect(loads()).toEqual([]);
     consent.set({ analytics: true });
     expect(tag.getAttribute('src')).toBe('https://static.hotjar.test/c.js');
+    expect(loads()).toEqual(['https://static.hotjar.test/c.js']);
   });
 
   it('keeps holding it while it stays pending through another decision', () => {
+    const loads = refusedLoads();
     const { consent, tag } = pendingHotjar();
     consent.set({}, { services: {} });
     expect(consent.state.get().pending.services).toContain('hotjar');
     expect(tag.getAttribute('src')).toBeNull();
+    expect(loads()).toEqual([]);
     consent.set({}, { services: { hotjar: true } });
     expect(tag.getAttribute('src')).toBe('https://static.hotjar.test/c.js');
+    expect(loads()).toEqual(['https://static.hotjar.test/c.js']);
   });
 });
 

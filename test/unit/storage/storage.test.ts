@@ -6,6 +6,7 @@ import { defaultStorage, fallbackStorage } from '../../../src/storage/index';
 import { lazyDefaultStorage, readCookie } from '../../../src/storage/lazy';
 import { localStorageStore } from '../../../src/storage/local';
 import { memoryStorage } from '../../../src/storage/memory';
+import { consoleSpy, setURL } from '../support';
 
 const cookie = { name: 'instria_consent', path: '/', sameSite: 'Lax' as const };
 
@@ -41,12 +42,15 @@ describe('cookieStorage', () => {
     expect(cookieStorage(cookie, CONSENT_COOKIE).write('1.abc', 182)).toBe(false);
   });
 
-  it('never throws when document.cookie throws (sandboxed iframe)', () => {
+  it('never throws when document.cookie throws (sandboxed iframe), and says so in development', () => {
+    const warned = consoleSpy('warn');
     stubCookie(sandboxed, sandboxed);
     const store = cookieStorage(cookie, CONSENT_COOKIE);
     expect(store.read()).toBeNull();
     expect(store.write('1.abc', 182)).toBe(false);
     expect(() => store.clear()).not.toThrow();
+    // Erasing the old copies before the write, and on clear(): each refusal is reported once.
+    expect(warned()).toEqual(['SecurityError: The document is sandboxed', 'SecurityError: The document is sandboxed']);
   });
 });
 
@@ -141,7 +145,7 @@ describe('the script tag\'s store (lazyDefaultStorage)', () => {
 // two paths), the newest decision counts, and a write leaves only itself.
 describe('several consent cookies', () => {
   const initial = location.href;
-  const at = (url: string) => (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL(url);
+  const at = setURL;
   const decision = (time: number, method: 'accept-all' | 'withdraw') =>
     encodeDecision({ id: 'abcdefgh-0001', time, revision: 1, method, categories: { analytics: method === 'accept-all' }, services: {} });
   const old = decision(Date.now() - 864e5, 'accept-all');

@@ -2,16 +2,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createConsentEngine } from '../../../src/core/consent';
 import type { Consent, ConsentOptions } from '../../../src/core/types';
 import { floatingWidget } from '../../../src/ui/floating';
+import { memoryStore } from '../support';
 
 function setup(options: ConsentOptions) {
-  let value: string | null = null;
-  return createConsentEngine(
-    { gating: false, ...options },
-    {
-      storage: () => ({ read: () => value, write: (v) => ((value = v), true), clear: () => (value = null) }),
-      plugins: () => [floatingWidget],
-    },
-  ) as Consent;
+  const store = memoryStore();
+  return createConsentEngine({ gating: false, ...options }, { storage: () => store, plugins: () => [floatingWidget] }) as Consent;
 }
 
 const button = () => document.querySelector('instria-consent[data-part=floating]')?.shadowRoot?.querySelector('button') ?? null;

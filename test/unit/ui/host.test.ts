@@ -38,6 +38,24 @@ describe('whenBody', () => {
     whenBody(fn);
     expect(fn).toHaveBeenCalledOnce();
   });
+
+  it('waits for DOMContentLoaded when the parser has not reached <body> yet, and runs once', () => {
+    // The script tag in <head> of a page still loading: no body yet.
+    const body = document.body;
+    body.remove();
+    try {
+      const fn = vi.fn();
+      whenBody(fn);
+      expect(fn).not.toHaveBeenCalled();
+      document.documentElement.append(body);
+      document.dispatchEvent(new Event('DOMContentLoaded'));
+      expect(fn).toHaveBeenCalledOnce();
+      document.dispatchEvent(new Event('DOMContentLoaded'));
+      expect(fn).toHaveBeenCalledOnce();
+    } finally {
+      if (!body.isConnected) document.documentElement.append(body);
+    }
+  });
 });
 
 describe('focusedElement', () => {

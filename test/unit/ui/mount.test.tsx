@@ -3,14 +3,15 @@ import { createConsentEngine } from '../../../src/core/consent';
 import type { WritableAtom } from 'nanostores';
 import type { Consent, UIView } from '../../../src/core/types';
 import { mountUI } from '../../../src/ui/mount';
+import { memoryStore } from '../support';
 
-/** A consent instance kept in memory, with the UI mounted as the core would. */
+/**
+ * A consent instance kept in memory, with the UI mounted as the core would. The site is named
+ * (`controller`), as the UI asks in development: only the test of that warning leaves it out.
+ */
 function setup(options: Parameters<typeof createConsentEngine>[0] = {}) {
-  let value: string | null = null;
-  const consent = createConsentEngine(
-    { gating: false, ...options },
-    { storage: () => ({ read: () => value, write: (v) => ((value = v), true), clear: () => (value = null) }) },
-  ) as Consent;
+  const store = memoryStore();
+  const consent = createConsentEngine({ gating: false, controller: 'Instria', ...options }, { storage: () => store }) as Consent;
   const unmount = mountUI(consent);
   const root = () => document.querySelector('instria-consent')?.shadowRoot ?? null;
   const button = (part: string) => root()?.querySelector<HTMLButtonElement>(`[data-part=${part}]`) ?? null;
@@ -96,7 +97,7 @@ describe('mountUI', () => {
 
   it('warns in development when the controller is not named, not when it is', () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
-    const first = setup();
+    const first = setup({ controller: undefined });
     first.unmount();
     expect(warn.mock.calls.map((call) => call.join(' ')).filter((text) => text.includes('"controller"'))).toEqual([
       '[instria-consent] option "controller" is not set; the banner names the site by its host name ("localhost"): set it to the controller\'s name, e.g. \'Instria\'',

@@ -1,8 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createConsent, mountPreferencesLink } from '../../../src/index';
+import { consoleSpy } from '../support';
 
 describe('mountPreferencesLink', () => {
   afterEach(() => {
+    vi.restoreAllMocks();
     document.body.innerHTML = '';
     document.documentElement.lang = '';
   });
@@ -20,11 +22,14 @@ describe('mountPreferencesLink', () => {
 
   it('works as the README shows, with an instance from createConsent', () => {
     document.body.innerHTML = '<footer></footer>';
+    const warned = consoleSpy('warn');
     // import { createConsent, mountPreferencesLink } from '@instria/consent';
     const consent = createConsent({ language: 'fr' });
     const remove = mountPreferencesLink(document.querySelector('footer')!, consent);
     // <a href="#cookie-preferences" data-consent-open>Préférences cookies</a>
     expect(document.querySelector('footer')!.innerHTML).toBe('<a href="#cookie-preferences" data-consent-open="">Préférences cookies</a>');
+    // The snippet sets no privacy policy URL: development says which default the banner uses.
+    expect(warned()).toEqual([expect.stringContaining('option "privacyPolicyUrl" is not set')]);
     remove();
     consent.destroy();
   });

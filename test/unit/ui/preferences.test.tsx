@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createConsentEngine } from '../../../src/core/consent';
 import type { Consent } from '../../../src/core/types';
 import { mountUI } from '../../../src/ui/mount';
+import { memoryStore } from '../support';
 
 const categories = {
   essential: { required: true },
@@ -14,13 +15,10 @@ const categories = {
   marketing: { description: 'Ads.' },
 };
 
-/** The dialog of a consent kept in memory, opened as the footer link would. */
+/** The dialog of a consent kept in memory, opened as the footer link would; the site is named. */
 function open(decide?: (consent: Consent) => void) {
-  let value: string | null = null;
-  const consent = createConsentEngine(
-    { gating: false, categories },
-    { storage: () => ({ read: () => value, write: (v) => ((value = v), true), clear: () => (value = null) }) },
-  ) as Consent;
+  const store = memoryStore();
+  const consent = createConsentEngine({ gating: false, controller: 'Instria', categories }, { storage: () => store }) as Consent;
   const unmount = mountUI(consent);
   decide?.(consent);
   consent.showPreferences();

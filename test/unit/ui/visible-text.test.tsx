@@ -6,6 +6,7 @@ import { memoryStorage } from '../../../src/storage/memory';
 import { translator } from '../../../src/ui/i18n';
 import { readableName } from '../../../src/core/language';
 import { mountUI } from '../../../src/ui/mount';
+import { refusedLoads } from '../support';
 
 // Issue 13 defect 6: text a visitor must never see (translation keys, raw ids).
 const options = (language: string) => ({ language, translations: {} });
@@ -64,15 +65,18 @@ describe('the embed placeholder', () => {
     createConsentEngine({ gating: false, storage: memoryStorage(), categories: { essential: { required: true }, ...categories } as never }) as Consent;
 
   it('names the category by its label, else a readable name, never the raw id', () => {
+    const loads = refusedLoads();
     document.body.innerHTML = '<iframe data-consent="analytics"></iframe><iframe data-consent="media" data-service="video_tube"></iframe>';
     const consent = consentWith({ analytics: {}, media: { label: 'Videos', services: { video_tube: {} } } });
     const [a, b] = [...document.querySelectorAll('iframe')].map((iframe) => placeholderFor(consent, iframe));
     expect(a!.textContent).toMatch(/^Analytics is blocked\./);
     expect(a!.querySelector('button')!.textContent).toBe('Allow Analytics');
     expect(b!.querySelector('button')!.textContent).toBe('Allow Video tube');
+    expect(loads(), 'the embeds load nothing').toEqual(['about:blank', 'about:blank']);
   });
 
   it('has a built-in style, themeable with --ic-* variables, without any style attribute', () => {
+    const loads = refusedLoads();
     document.body.innerHTML = '<iframe data-consent="analytics"></iframe>';
     const consent = consentWith({ analytics: {} });
     const box = placeholderFor(consent, document.querySelector('iframe')!);
@@ -86,6 +90,7 @@ describe('the embed placeholder', () => {
     expect(document.adoptedStyleSheets.filter((sheet) => [...sheet.cssRules].some((r) => r.cssText.includes('placeholder'))).length).toBe(1);
     expect(document.querySelector('[style]')).toBeNull();
     expect(box.querySelector('[style]')).toBeNull();
+    expect(loads(), 'the embeds load nothing').toEqual(['about:blank', 'about:blank']);
   });
 });
 

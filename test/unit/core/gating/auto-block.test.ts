@@ -5,6 +5,7 @@ import { gating } from '../../../../src/core/gating/index';
 import { resolveOptions } from '../../../../src/core/options';
 import type { Consent, ConsentOptions } from '../../../../src/core/types';
 import { memoryStorage } from '../../../../src/storage/memory';
+import { consoleSpy, refusedLoads } from '../../support';
 
 // happy-dom fetches nothing here: these tests check that blocked tags never reach the document
 // (or, for images, never get their URL) before consent. Chromium's network log proves the rest
@@ -35,11 +36,17 @@ const script = (src: string) => tag('script', src);
 const armed = (element: Element) => element.hasAttribute('src');
 const GTM = 'https://www.googletagmanager.com/gtm.js?id=GTM-X';
 
+/** The URLs the page asked happy-dom to load (it loads none): see refusedLoads(). */
+let loads: () => string[];
 beforeEach(() => {
+  loads = refusedLoads();
   document.head.innerHTML = '<script id="first"></script>';
   document.body.innerHTML = '<main><p id="ref"></p></main>';
 });
-afterEach(() => consent?.destroy());
+afterEach(() => {
+  consent?.destroy();
+  vi.restoreAllMocks();
+});
 
 describe('hostsOf / serviceOfUrl', () => {
   // Options only: an instance made here would stay installed under the tests' own.
@@ -53,7 +60,8 @@ describe('hostsOf / serviceOfUrl', () => {
     ]);
   });
 
-  it('matches a host and its sub-domains, not look-alikes', () => {
+  it('matches a host and its sub-domains, not look-alikes, and says so in development when a URL does not parse', () => {
+    const warned = consoleSpy('warn');
     expect(serviceOfUrl(hosts, 'https://www.google-analytics.com/g/collect')).toBe('ga4');
     expect(serviceOfUrl(hosts, 'https://google-analytics.com/')).toBe('ga4');
     expect(serviceOfUrl(hosts, '//connect.facebook.net/en_US/fbevents.js')).toBe('pixel');
@@ -61,6 +69,7 @@ describe('hostsOf / serviceOfUrl', () => {
     expect(serviceOfUrl(hosts, 'https://google-analytics.com.evil.test/x.js')).toBeUndefined();
     expect(serviceOfUrl(hosts, '/local.js')).toBeUndefined();
     expect(serviceOfUrl(hosts, 'http://[bad')).toBeUndefined();
+    expect(warned()).toEqual(['TypeError: Invalid URL']);
   });
 });
 
@@ -86,6 +95,8 @@ describe('auto-blocking', () => {
     expect([...held, frame].map(armed)).toEqual([false, false, false, false, false]);
     expect(armed(ok)).toBe(true);
     expect(document.body.lastChild!.textContent).toBe('text');
+    // What the browser was asked for: the other host's script, and a blank frame.
+    expect(loads()).toEqual(['https://cdn.test/ok.js', 'about:blank']);
   });
 
   it('held tags get their URLs in order once granted, where they were inserted', () => {
@@ -97,6 +108,7 @@ describe('auto-blocking', () => {
     consent!.acceptAll();
     expect(a.nextSibling).toBe(first);
     expect([a, b].map((element) => element.getAttribute('src'))).toEqual([`${GTM}&a`, `${GTM}&b`]);
+    expect(loads()).toEqual([`${GTM}&a`, `${GTM}&b`]);
   });
 
   it('drops held URLs when their service is refused, and any later ones at once', () => {
@@ -113,6 +125,7 @@ describe('auto-blocking', () => {
     consent!.acceptAll();
     expect(armed(pixel)).toBe(false);
     expect(armed(late)).toBe(false);
+    expect(loads(), 'only the granted service was fetched').toEqual([GTM]);
   });
 
   it('holds an image URL from a listed host until consent (images fetch as soon as src is set)', () => {
@@ -136,6 +149,7 @@ describe('auto-blocking', () => {
     expect(Element.prototype.setAttribute).toBe(setAttribute);
     document.head.appendChild(script(GTM));
     expect(document.head.lastElementChild!.getAttribute('src')).toBe(GTM);
+    expect(loads()).toEqual([GTM]);
   });
 
   it('turns a parser-style script from a listed host into a gated one, activated on consent', async () => {
@@ -150,6 +164,7 @@ describe('auto-blocking', () => {
     const live = document.body.querySelector('script')!;
     expect(live).not.toBe(parsed);
     expect(live.type).toBe('module');
+    expect(loads()).toEqual([GTM]);
   });
 });
 
@@ -179,6 +194,7 @@ describe('auto-blocking: URLs set on elements', () => {
     expect(frame.getAttribute('src')).toBe('https://www.google-analytics.com/frame');
     expect(link.getAttribute('href')).toBe('https://www.googletagmanager.com/style.css');
     expect(img.getAttribute('src')).toBe(GA);
+    expect(loads()).toEqual(['about:blank', GTM, 'https://www.google-analytics.com/frame']);
   });
 
   it('leaves other attributes, other elements and other hosts alone', () => {
@@ -219,6 +235,7 @@ describe('auto-blocking: before, after, replaceWith, insertAdjacentElement', () 
     expect(held.every((node) => node.isConnected)).toBe(true);
     consent!.acceptAll();
     expect(held.map((node) => node.getAttribute('src')!.split('&')[1])).toEqual(['before', 'after', 'replace', 'adjacent']);
+    expect(loads()).toEqual(['before', 'after', 'replace', 'adjacent'].map((where) => `${GTM}&${where}`));
   });
 });
 
@@ -245,6 +262,7 @@ describe('auto-blocking: HTML strings', () => {
     expect(document.head.querySelector(`script[src="${GTM}"]`)!.getAttribute('type')).toBe('module');
     // Marketing is still refused: the Meta pixel stays inert.
     expect(main.querySelector('img[alt="meta"]')!.hasAttribute('src')).toBe(false);
+    expect(loads()).toEqual(['about:blank', GTM, 'https://www.googletagmanager.com/ns.html']);
   });
 
   it('leaves HTML that names no listed host as it is, and granted hosts too', () => {
@@ -255,6 +273,7 @@ describe('auto-blocking: HTML strings', () => {
     consent!.acceptAll();
     main.innerHTML = `<img src="${GA}">`;
     expect(main.querySelector('img')!.getAttribute('src')).toBe(GA);
+    expect(loads()).toEqual(['https://cdn.test/x.js']);
   });
 });
 

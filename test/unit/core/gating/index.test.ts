@@ -3,6 +3,7 @@ import { createConsentEngine } from '../../../../src/core/consent';
 import { gating } from '../../../../src/core/gating/index';
 import type { Consent, ConsentOptions } from '../../../../src/core/types';
 import { memoryStorage } from '../../../../src/storage/memory';
+import { refusedLoads } from '../../support';
 
 // happy-dom does not run scripts: these tests check what gating does to the DOM (live copies,
 // URLs, placeholders). That the copies run, in order, is proven in Chromium (test/e2e/gating.spec.ts).
@@ -40,12 +41,18 @@ function holdLoads(): () => void {
   };
 }
 
+/** The URLs the page asked happy-dom to load (it loads none): see refusedLoads(). */
+let loads: () => string[];
 beforeEach(() => {
   document.documentElement.lang = 'en';
   document.body.innerHTML = '';
   vi.restoreAllMocks();
+  loads = refusedLoads();
 });
-afterEach(() => consent?.destroy());
+afterEach(() => {
+  consent?.destroy();
+  vi.restoreAllMocks();
+});
 
 describe('gating: scripts', () => {
   it('keeps a tagged script inert until consent, then replaces it by a live copy with every attribute and the nonce', async () => {
@@ -73,6 +80,7 @@ describe('gating: scripts', () => {
     expect(live.hasAttribute('type')).toBe(false);
     expect(live.src).toBe('https://cdn.test/a.js');
     expect(live.async).toBe(false);
+    expect(loads()).toEqual(['https://cdn.test/a.js']);
   });
 
   it('lets an inline script wait while an external one before it loads, then runs the rest in order', async () => {
@@ -91,6 +99,7 @@ describe('gating: scripts', () => {
     $('#a')!.dispatchEvent(new Event('error'));
     expect($('#b')!.getAttribute('type')).toBeNull();
     expect($('#c')!.getAttribute('src')).toBe('https://cdn.test/c.gif');
+    expect(loads()).toEqual(['https://cdn.test/a.js']);
   });
 
   it('queues whenGranted callbacks behind the gated external scripts before them', async () => {
@@ -105,6 +114,7 @@ describe('gating: scripts', () => {
     expect(order).toEqual([]);
     $('#a')!.dispatchEvent(new Event('load'));
     expect(order).toEqual(['callback']);
+    expect(loads()).toEqual(['https://cdn.test/gtag.js']);
   });
 
   it('runs a whenGranted callback at once when nothing is loading, and never after unsubscribe', async () => {
@@ -133,6 +143,7 @@ describe('gating: scripts', () => {
     release();
     $('#a')!.dispatchEvent(new Event('load'));
     expect(fn).not.toHaveBeenCalled();
+    expect(loads()).toEqual(['https://cdn.test/gtag.js']);
   });
 
   it('does not wait on a nomodule script, which never loads where modules exist', async () => {
@@ -145,6 +156,8 @@ describe('gating: scripts', () => {
     consent.acceptAll();
     release();
     expect($('#b')!.getAttribute('type')).toBeNull();
+    // happy-dom, unlike a browser with modules, asks for the nomodule script too.
+    expect(loads()).toEqual(['https://cdn.test/legacy.js']);
   });
 
   it('activates an element once, even when the decision changes again', async () => {
@@ -196,6 +209,7 @@ describe('gating: embeds and media', () => {
     expect($('img')!.getAttribute('srcset')).toBe('https://cdn.test/p2.gif 2x');
     expect($('link')!.getAttribute('href')).toBe('https://cdn.test/s.css');
     expect($('source')!.getAttribute('src')).toBe('https://cdn.test/v.mp4');
+    expect(loads()).toEqual(['https://cdn.test/s.css']);
   });
 
   it('shows a placeholder before a gated iframe, hides the iframe, and removes it on consent', async () => {
@@ -218,6 +232,8 @@ describe('gating: embeds and media', () => {
     expect(iframe.getAttribute('src')).toBe('https://video.test/e');
     expect(iframe.hidden).toBe(false);
     expect(placeholder.isConnected).toBe(false);
+    // The gated iframe shows a blank page until consent, then its real URL.
+    expect(loads()).toEqual(['about:blank', 'https://video.test/e']);
   });
 
   it('names the category and grants it when the iframe names no service', async () => {
@@ -230,6 +246,7 @@ describe('gating: embeds and media', () => {
     button.click();
     expect(consent.granted('media')).toBe(true);
     expect(consent.granted('analytics')).toBe(false);
+    expect(loads()).toEqual(['about:blank', 'https://video.test/e']);
   });
 
   it('speaks French when the page does, and takes overrides from translations', async () => {
@@ -241,6 +258,7 @@ describe('gating: embeds and media', () => {
       'VideoTube est bloqué. L’autoriser permet à VideoTube de déposer des cookies et de connaître votre visite.',
     );
     expect($('[data-part="placeholder-allow"]')!.textContent).toBe('Voir la vidéo VideoTube');
+    expect(loads()).toEqual(['about:blank']);
   });
 
   it('shows no placeholder to a returning visitor who already granted the embed', async () => {
@@ -252,6 +270,7 @@ describe('gating: embeds and media', () => {
     await flush();
     expect($('[data-part="placeholder"]')).toBeNull();
     expect($('iframe')!.getAttribute('src')).toBe('https://video.test/e');
+    expect(loads()).toEqual(['about:blank', 'https://video.test/e']);
   });
 });
 
@@ -284,6 +303,7 @@ describe('gating: elements added later, withdrawal, teardown', () => {
     consent.destroy();
     await flush();
     expect($('[data-part="placeholder"]')).toBeNull();
+    expect(loads()).toEqual(['about:blank']);
   });
 
   it('does nothing more once the instance is destroyed', async () => {
@@ -293,5 +313,6 @@ describe('gating: elements added later, withdrawal, teardown', () => {
     document.body.innerHTML = '<iframe data-consent="media"></iframe>';
     await flush();
     expect($('[data-part="placeholder"]')).toBeNull();
+    expect(loads()).toEqual(['about:blank']);
   });
 });

@@ -1,8 +1,9 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createConsentEngine } from '../../../../src/core/consent';
 import { placeholderFor as fullPlaceholder } from '../../../../src/core/gating/placeholder';
 import type { Consent } from '../../../../src/core/types';
 import { memoryStorage } from '../../../../src/storage/memory';
+import { refusedLoads } from '../../support';
 
 // The script tag's placeholder (tsup.config.ts swaps it in for ./placeholder.ts): the box at once,
 // its text and button once instria-consent.placeholder.js has loaded. Chromium proves the swap
@@ -17,12 +18,16 @@ const lazy = async () => {
   return import('../../../../src/core/gating/placeholder-lazy');
 };
 
+/** The URLs the page asked happy-dom to load (it loads none): see refusedLoads(). */
+let loads: () => string[];
 beforeEach(() => {
+  vi.restoreAllMocks();
+  loads = refusedLoads();
   consent?.destroy();
   consent = createConsentEngine({ categories, storage: memoryStorage(), gating: false });
   document.body.innerHTML = '<iframe data-consent="media" data-service="video" data-src="https://video.test/e"></iframe>';
-  vi.restoreAllMocks();
 });
+afterEach(() => vi.restoreAllMocks());
 
 describe('lazy placeholder', () => {
   it('hides the embed and puts the box before it at once, fills it once loaded, loading the file once', async () => {
@@ -42,6 +47,8 @@ describe('lazy placeholder', () => {
     document.body.append(second);
     placeholderFor(consent, second);
     expect(load).toHaveBeenCalledTimes(1);
+    // Each gated iframe loads a blank page: nothing of the embed.
+    expect(loads()).toEqual(['about:blank', 'about:blank']);
   });
 
   it('fails closed when the file cannot load: the embed stays hidden, a warning, nothing thrown', async () => {
@@ -55,5 +62,6 @@ describe('lazy placeholder', () => {
     expect(iframe.hasAttribute('src')).toBe(false);
     expect(box.childElementCount).toBe(0);
     expect(warn).toHaveBeenCalledOnce();
+    expect(loads()).toEqual(['about:blank']);
   });
 });

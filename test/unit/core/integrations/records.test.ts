@@ -16,6 +16,7 @@ import {
 } from '../../../../src/core/integrations/records';
 import type { Consent, ConsentStorage } from '../../../../src/core/types';
 import { memoryStorage } from '../../../../src/storage/memory';
+import { refusedLoads } from '../../support';
 
 const ENDPOINT = 'https://log.example.test/records';
 const categories = {
@@ -429,6 +430,7 @@ describe('consentRecords: schema 2 fields (proof of consent)', () => {
   });
 
   it('the "Allow" of a real embed placeholder records the placeholder channel and its texts', async () => {
+    const loads = refusedLoads();
     document.body.innerHTML = '<iframe data-consent="analytics" data-service="ga4" data-src="https://video.test/e"></iframe>';
     const consent = createConsentEngine({
       categories: { essential: { required: true }, analytics: { services: { ga4: { label: 'VideoTube' } } } },
@@ -446,6 +448,8 @@ describe('consentRecords: schema 2 fields (proof of consent)', () => {
         'placeholder-allow': 'Allow VideoTube',
       }),
     );
+    // The embed showed a blank page until the click, then its URL.
+    expect(loads()).toEqual(['about:blank', 'https://video.test/e']);
     document.body.innerHTML = '';
   });
 

@@ -1,0 +1,68 @@
+import nodeConsole from 'node:console';
+import { vi } from 'vitest';
+import type { ConsentStorage } from '../../src/core/types';
+
+/**
+ * Shared helpers for the unit tests: a memory store, the page's URL, and the console spies that
+ * keep expected warnings and errors out of the run while letting the test assert on them.
+ */
+
+/** A decision store kept in a variable, for the tests' instances (one store per instance). */
+export function memoryStore(initial: string | null = null): ConsentStorage {
+  let value = initial;
+  return {
+    read: () => value,
+    write(next) {
+      value = next;
+      return true;
+    },
+    clear() {
+      value = null;
+    },
+  };
+}
+
+/** Moves happy-dom's page to `url` (its default is http://localhost:3000/). */
+export function setURL(url: string): void {
+  (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL(url);
+}
+
+/**
+ * Silences `console[method]` for the rest of the test (restored by `vi.restoreAllMocks()`) and
+ * returns what was said, one string per call, the `[instria-consent]` prefix left out.
+ *
+ * @example const warned = consoleSpy('warn'); resolveOptions({ revision: 'x' }); expect(warned()).toEqual([…]);
+ */
+export function consoleSpy(method: 'warn' | 'error'): () => string[] {
+  const spy = vi.spyOn(console, method).mockImplementation(() => {});
+  return () =>
+    spy.mock.calls.map((call) =>
+      call
+        .filter((part, i) => !(i === 0 && part === '[instria-consent]'))
+        .map((part) => (part instanceof Error ? `${part.name}: ${part.message}` : String(part)))
+        .join(' '),
+    );
+}
+
+/** happy-dom's report of a resource it does not fetch: `Failed to load script "…". JavaScript file loading is disabled.` */
+const REFUSED = /^Failed to load (?:script|module|iframe page|external stylesheet) "([^"]*)"\. \w+ (?:file|page) loading is disabled\.$/;
+
+/**
+ * The URLs the page asked happy-dom to load (scripts, modules, iframes, stylesheets) since the
+ * call. happy-dom loads none of them here and prints each refusal with a stack trace on Node's
+ * own console, which `vi.spyOn(console)` does not reach: this spy takes those reports, so a
+ * test can assert which resources the code made the browser request. Any other message still
+ * reaches the console. Restored by `vi.restoreAllMocks()`.
+ *
+ * @example const loads = refusedLoads(); consent.acceptAll(); expect(loads()).toEqual(['https://cdn.test/a.js']);
+ */
+export function refusedLoads(): () => string[] {
+  const urls: string[] = [];
+  const error = nodeConsole.error.bind(nodeConsole);
+  vi.spyOn(nodeConsole, 'error').mockImplementation((...args: unknown[]) => {
+    const url = args[0] instanceof Error && REFUSED.exec(args[0].message)?.[1];
+    if (url && args.length === 1) urls.push(url);
+    else error(...args);
+  });
+  return () => [...urls];
+}
