@@ -1,7 +1,7 @@
 import type { Locator, Page } from '@playwright/test';
 import { expect, expectEqualWeight, test } from './helpers';
 
-/** The two banner layouts (SPEC 0.2 `layout`), set through the tag's `data-layout`. */
+/** The two banner layouts (the `layout` option), set through the tag's `data-layout`. */
 const LAYOUTS = ['bar', 'box'] as const;
 
 /** Page object: banner, its three buttons, the dialog, through the open shadow root. */

@@ -5,7 +5,7 @@ import { readTagOptions } from '../../../src/core/script-tag';
 import type { Consent, ConsentOptions } from '../../../src/core/types';
 import { memoryStorage } from '../../../src/storage/memory';
 
-// Issue 13 defect 8: development warnings for the common silent mistakes.
+// Development warnings for the common silent mistakes.
 const categories = { essential: { required: true }, analytics: {} } as const;
 const instances: Consent[] = [];
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0));

@@ -7,7 +7,7 @@ import { translator } from '../../../src/ui/i18n';
 import { readableName } from '../../../src/core/language';
 import { mountUI } from '../../../src/ui/mount';
 
-// Issue 13 defect 6: text a visitor must never see (translation keys, raw ids).
+// Text a visitor must never see (translation keys, raw ids).
 const options = (language: string) => ({ language, translations: {} });
 
 afterEach(() => {
