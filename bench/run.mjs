@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Peer benchmark (issue 8): the same page — header, text, footer link, one gated analytics
+// Peer benchmark: the same page — header, text, footer link, one gated analytics
 // script — once per library, loaded in Chromium through Playwright, fresh context each load,
 // libraries alternating, with and without 4× CPU throttling (CDP). Measures bytes (raw, gzip,
 // brotli of the JS and CSS responses each page view really fetched), time to banner visible,

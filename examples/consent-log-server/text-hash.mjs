@@ -1,6 +1,7 @@
 // Recomputes a consent record's `textHash` from your configuration and the texts you show, so
-// you can tie a record to the exact version of your banner (REQUIREMENTS.md item 33; CNIL
+// you can tie a record to the exact version of your banner (CNIL
 // recommendation on cookies, § 48: proof by a timestamped hash of what was shown).
+// See: https://www.legifrance.gouv.fr/jorf/id/JORFTEXT000042388197
 //
 //   node text-hash.mjs config.json [texts.json]   # prints the SHA-256 (hex)
 //

@@ -2,8 +2,12 @@ import { decodeDecision } from './codec';
 import { safe } from './env';
 import type { ConsentState, NameMatcher, ResolvedOptions } from './types';
 
-// The built-in lists (REQUIREMENTS.md part C). Each name is anchored at both ends, so that a
+// The built-in lists, from the vendors' cookie tables (below). Each name is anchored at both ends, so that a
 // site's own cookie that merely starts alike (`_gateway_session`, `_pk_cart`, `_hjalmar`) stays.
+// See: https://support.google.com/analytics/answer/11397207
+// See: https://developers.google.com/analytics/resources/concepts/gaConceptsCookies
+// See: https://matomo.org/faq/general/faq_146/
+// See: https://help.hotjar.com/hc/en-us/articles/6952777582999-Cookies-Set-by-the-Hotjar-Tracking-Code
 
 /** Google Analytics (gtag.js, analytics.js, Tag Manager): `_ga`, `_ga_<container-id>`, `_gid`, `_gat`, `_gat_<id>`, `_dc_gtm_<id>`, `AMP_TOKEN`. */
 const GOOGLE_ANALYTICS: NameMatcher[] = [/^_ga(_\w+)?$/, '_gid', /^_gat(_[\w-]+)?$/, /^_dc_gtm_[\w-]+$/, 'AMP_TOKEN'];

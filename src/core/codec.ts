@@ -139,8 +139,9 @@ export interface ValidityRules {
  * Whether a stored decision still counts: same revision, younger than the expiry and not dated
  * more than a day in the future (clock skew). A decision that lacks a category or a service
  * added since stays valid for what it covers: those are undecided (`pending` on the state) and
- * asked for alone (REQUIREMENTS.md item 24: a new purpose or vendor needs its own consent;
+ * asked for alone (EDPB Guidelines 05/2020 on consent, 3.2–3.3: a new purpose or vendor needs its own consent;
  * refusals stay refusals).
+ * See: https://www.edpb.europa.eu/our-work-tools/our-documents/guidelines/guidelines-052020-consent-under-regulation-2016679_en
  */
 export function isDecisionValid(decision: StoredDecision, rules: ValidityRules): boolean {
   const age = (rules.now ?? Date.now()) - decision.time;

@@ -7,10 +7,13 @@ export const FORMAT_VERSION = '1';
 /** Version of the compact stored format (service ids as short codes), for decisions too large in full. */
 export const COMPACT_FORMAT_VERSION = '2';
 
-/** Days a decision is kept: 6 months, as the CNIL recommends (REQUIREMENTS.md item 26). */
+/**
+ * Days a decision is kept: 6 months, as the CNIL recommends (recommendation of 17 September 2020).
+ * See: https://www.legifrance.gouv.fr/jorf/id/JORFTEXT000042388197
+ */
 export const DEFAULT_EXPIRY_DAYS = 182;
 
-/** Ceiling of `expiresAfterDays`: 13 months, the CNIL maximum for audience-measurement trackers. */
+/** Ceiling of `expiresAfterDays`: 13 months, the CNIL maximum for audience-measurement trackers. See: https://www.cnil.fr/fr/cookies-solutions-pour-les-outils-de-mesure-daudience */
 export const MAX_EXPIRY_DAYS = 395;
 
 /** Categories when none are configured: the privacy policy's two. */

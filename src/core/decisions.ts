@@ -95,7 +95,7 @@ export const installDecisions: DecisionsInstaller = (engine: Engine): Decisions 
     decide([categories, services], method);
   }
 
-  // What a still-granted category or service claims stays (REQUIREMENTS.md part C lists shared names).
+  // What a still-granted category or service claims stays (the built-in lists in cleanup.ts share names).
   const clean = (categories?: string[], services?: string[]) => {
     const state = $state.get();
     const refused = (flags: Flags) => Object.keys(flags).filter((id) => !flags[id]);
@@ -120,7 +120,7 @@ export const installDecisions: DecisionsInstaller = (engine: Engine): Decisions 
       engine.view.set('banner');
     },
     // GPC refuses what is undecided: everything (and the notice says so, once: a stored decision
-    // keeps it from showing again; issue 12 item 10), or only what is pending (earlier choices stay).
+    // keeps it from showing again; see ui/notice.tsx), or only what is pending (earlier choices stay).
     gpc() {
       const state = $state.get();
       if (!state.decided) decide(all(false), 'gpc'), engine.view.set('notice');

@@ -112,7 +112,7 @@ function guarded<T>(store: WritableAtom<T>, name: string): WritableAtom<T> {
  * The state for a decision (or for none: every optional category refused). A decision grants
  * only what it lists as granted. A category added since is pending, with its services; a
  * service added since to a category it granted is pending too, one added to a category it
- * refused is refused with it (refusals stay refusals, REQUIREMENTS.md item 24).
+ * refused is refused with it (refusals stay refusals; why: `isDecisionValid` in codec.ts).
  */
 function toState<C extends string>(options: ResolvedOptions<C>, decision: StoredDecision | null): ConsentState<C> {
   const categories: Flags = {};
@@ -334,7 +334,7 @@ export function createConsentEngine<const C extends string = DefaultCategory>(
     // Let code that subscribes right after createConsent() receive the first event.
     queueMicrotask(() => !destroyed && emit('consent', $state.get()));
   }
-  // No decision, or one that lacks what was added since: GPC refuses it with no banner (SPEC:
+  // No decision, or one that lacks what was added since: GPC refuses it with no banner (option
   // gpc), else the banner asks.
   if (isAsking($state.get())) {
     if (options.gpc && navigator.globalPrivacyControl === true) queueMicrotask(() => withDecisions((d) => d.gpc()));

@@ -1,6 +1,6 @@
 import type { Plugin } from './types';
 
-/** Elements that open the preferences: the SPEC's footer-link contract. */
+/** Elements that open the preferences: the footer-link contract (README, "Footer link"). */
 export const OPENER_SELECTOR = '[data-consent-open],a[href="#cookie-preferences"]';
 
 /**

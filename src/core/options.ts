@@ -125,7 +125,7 @@ export function resolveOptions<C extends string>(input: ConsentOptions<C> | unde
   }
   DEV && input !== undefined && !isObject(input) && warn(`options must be an object (${shown(input)}); using the defaults`);
 
-  // CNIL: 6 months by default, 13 months at most (REQUIREMENTS.md item 26).
+  // CNIL: 6 months by default, 13 months at most (sources at DEFAULT_EXPIRY_DAYS, MAX_EXPIRY_DAYS).
   const days = options.expiresAfterDays;
   options.expiresAfterDays = Math.min(MAX_EXPIRY_DAYS, Math.max(1, days));
   DEV &&

@@ -12,7 +12,8 @@ export interface CookieHelpers {
 
 /**
  * Keeps the decision in one first-party cookie, written with one pre-configured js-cookie jar:
- * `Path=/`, `SameSite=Lax` and `Secure` on https by default (REQUIREMENTS.md item 25).
+ * `Path=/`, `SameSite=Lax` and `Secure` on https by default. A cookie that keeps the visitor's
+ * choice needs no consent (CNIL guidelines of 17 September 2020). See: https://www.legifrance.gouv.fr/jorf/id/JORFTEXT000042388179
  * Reading `document.cookie` throws in sandboxed iframes, so every access is guarded.
  * A read takes the newest of several same-name cookies; a write or a clear first erases every
  * variant (other domain, other path), so that an older decision can never come back.

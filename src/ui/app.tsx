@@ -18,7 +18,8 @@ export interface AppProps {
  * The banner stays under the dialog while no decision exists (or something added since it is
  * pending),
  * so closing the dialog (× or Escape) goes back to it: dismissing is not deciding
- * (REQUIREMENTS.md item 13), and the visitor must still be asked.
+ * (silence is not consent: GDPR recital 32), and the visitor must still be asked.
+ * See: https://eur-lex.europa.eu/eli/reg/2016/679/oj
  *
  * @example render(<App consent={consent} view="banner" state={consent.state.get()} t={t} />, root)
  */

@@ -23,7 +23,9 @@ const MAX_PARTNERS = 4;
  * SAN-2021-023). A labelled region, never a modal, never takes focus: the page stays usable.
  * When only items added since the visitor's decision are `pending`, it names them ("New since
  * your last choice: …"), and "Accept all" and "Reject all" decide those alone (`set()`), every
- * earlier choice kept as it was (REQUIREMENTS.md item 24).
+ * earlier choice kept as it was (consent covers the purposes and recipients it named: EDPB
+ * Guidelines 05/2020 on consent, 3.2–3.3).
+ * See: https://www.edpb.europa.eu/our-work-tools/our-documents/guidelines/guidelines-052020-consent-under-regulation-2016679_en
  *
  * @example <Banner consent={consent} t={t} />
  */

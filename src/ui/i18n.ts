@@ -11,7 +11,9 @@ import { PREFERENCES_LABEL } from './label';
  * too (ePrivacy art. 5(3); CNIL guidelines of 17 September 2020, art. 1). A category `id` is
  * labelled by key `id` and described by key `id.d`. The first layer names the purposes, the
  * controller, the consequences of refusing and how to change one's mind later
- * (REQUIREMENTS.md item 11; EDPB cookie-banner taskforce report §12).
+ * (CNIL guidelines of 17 September 2020; EDPB cookie-banner taskforce report §12).
+ * See: https://www.legifrance.gouv.fr/jorf/id/JORFTEXT000042388179
+ * See: https://www.edpb.europa.eu/system/files/2023-01/edpb_20230118_report_cookie_banner_taskforce_en.pdf
  */
 const STRINGS: Record<string, Record<string, string>> = {
   en: {

@@ -10,10 +10,11 @@ export interface NoticeProps {
 
 /**
  * Says, once, that the browser's Global Privacy Control signal was applied as a refusal, with
- * the way to change it (issue 12 item 10): a polite status, never a dialog, never taking focus,
+ * the way to change it (as 11 CCR § 7025(c)(6) suggests): a polite status, never a dialog, never taking focus,
  * dismissed with its close button; in the bottom corner opposite the floating button. The text arrives just after the empty live region, so that
  * screen readers announce it (a region inserted with its text is often read by none).
  * See: https://www.w3.org/WAI/WCAG22/Techniques/aria/ARIA22
+ * See: https://www.law.cornell.edu/regulations/california/11-CCR-7025
  *
  * @example <Notice consent={consent} t={t} />
  */

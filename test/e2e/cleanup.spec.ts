@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { expect, recordRequests, test } from './helpers';
 
-// Issue 12 items 1 and 7, on a real sub-domain (www.example.test → 127.0.0.1) so that cookies
+// Clean-up and several consent cookies, on a real sub-domain (www.example.test → 127.0.0.1) so that cookies
 // can sit both on the host and on the parent domain, as GA writes them.
 
 const origin = (baseURL: string | undefined) => `http://www.example.test:${new URL(baseURL!).port}`;

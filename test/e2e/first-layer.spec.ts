@@ -3,7 +3,7 @@ import type { Page } from '@playwright/test';
 import { ConsentUI, expect, recordRequests, test } from './helpers';
 
 /**
- * Issue 12 items 3, 4 and 10 on the website example (script tag, strict CSP): the banner says
+ * The first layer, cookie table and GPC notice on the website example (script tag, strict CSP): the banner says
  * who and to whom, the privacy page publishes the cookie table, and a Global Privacy Control
  * signal is applied with a notice shown once.
  */

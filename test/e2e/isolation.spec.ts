@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { expect, receiverRun, recordWarnings, storedRecords, test } from './helpers';
 
-// Issue 13 defects 6-8 in Chromium: the page's throwing callbacks stop nothing of ours; the
+// Isolation in Chromium: the page's throwing callbacks stop nothing of ours; the
 // embed placeholder is styled under a strict CSP and never shows an id; the development
 // bundle names the silent mistakes.
 

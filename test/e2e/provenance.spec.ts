@@ -1,6 +1,6 @@
 import { consentCookie, expect, recordRequests, test } from './helpers';
 
-// Provenance (issue 12 item 2), with the script tag in Chromium: a decision grants only the
+// Provenance, with the script tag in Chromium: a decision grants only the
 // services it covered. The site adds service B to the analytics category a visitor accepted
 // with service A only: B is asked for, and its tag does not run until it is granted.
 

@@ -39,7 +39,7 @@ for (const bundle of ['split', 'all'] as const) {
   }
 }
 
-// Both layouts, with a logo, switches and best practices too (issue 13): the showcase page's
+// Both layouts, with a logo, switches and best practices too: the showcase page's
 // configuration (a logo, services), the banner at its final place (no entrance transition).
 for (const layout of ['bar', 'box'] as const) {
   for (const scheme of ['light', 'dark'] as const) {

@@ -1,7 +1,7 @@
 import type { Locator } from '@playwright/test';
 import { expect, expectEqualWeight, test } from './helpers';
 
-/** The two banner layouts (SPEC 0.2 `layout`), set through the tag's `data-layout`. */
+/** The two banner layouts (the `layout` option), set through the tag's `data-layout`. */
 const LAYOUTS = ['bar', 'box'] as const;
 
 test.describe('mobile: the first layer covers at most 35 % of a 375×740 screen', () => {

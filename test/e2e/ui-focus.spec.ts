@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { ConsentUI, expect, test } from './helpers';
 
-/** The three viewports of issue 13: desktop, a phone, and 320 px reflow. */
+/** The three viewports: desktop, a phone, and 320 px reflow (WCAG 2.2 SC 1.4.10). See: https://www.w3.org/WAI/WCAG22/Understanding/reflow.html */
 const VIEWPORTS = [
   { width: 1280, height: 800 },
   { width: 390, height: 844 },

@@ -11,7 +11,7 @@ const files = (dir: string): string[] =>
 const runtimeImports = (file: string): string[] =>
   [...readFileSync(join(root, file), 'utf8').matchAll(/^import (?!type )[^'"]*['"]([^'"]+)['"]/gm)].map((m) => m[1]!);
 
-// STYLE.md: ui → core ← storage. The core knows nothing of Preact, cookies or the UI, so the
+// CONTRIBUTING.md, "Dependency direction": ui → core ← storage. The core knows nothing of Preact, cookies or the UI, so the
 // headless entry stays small and the script tag carries no UI code.
 describe('dependency direction', () => {
   it('src/core imports only nanostores and itself', () => {

@@ -4,7 +4,7 @@ import { cookieTable, renderCookieTable } from '../../src/core/inventory';
 // @ts-expect-error: a plain .mjs helper of the example, untyped
 import { siteConfig, withTable } from '../../examples/website/build-cookie-table.mjs';
 
-// The website example publishes the cookie table its configuration implies (issue 12 item 4):
+// The website example publishes the cookie table its configuration implies:
 // the page must not drift from the configuration the banner uses.
 describe('examples/website/privacy.html', () => {
   it('shows the cookie table rendered from assets/consent-config.js', () => {

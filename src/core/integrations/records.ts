@@ -14,7 +14,7 @@ export const OUTBOX_KEY = 'instria_consent_records';
 /** Records kept at most while the endpoint is unreachable; the oldest are dropped first. */
 export const OUTBOX_LIMIT = 20;
 
-/** A grant as an auditor reads it: explicit both ways (REQUIREMENTS.md item 31). */
+/** A grant as an auditor reads it: explicit both ways (ISO/IEC TS 27560 event states). See: https://w3c.github.io/dpv/guides/consent-27560 */
 export type Grant = 'granted' | 'denied';
 
 /**
@@ -325,7 +325,8 @@ export const consentRecords =
       // A stored decision shown again on this page load is not a new decision.
       if (state.decidedAt! >= since) add(state, collected(shown, state.method!));
     });
-    // A dismissal of the dialog: recorded, but it decides nothing (REQUIREMENTS.md item 31).
+    // A dismissal of the dialog: recorded, but it decides nothing (silence is not consent: GDPR recital 32).
+    // See: https://eur-lex.europa.eu/eli/reg/2016/679/oj
     hooks._dismissed = (texts) => add(consent.state.get(), ['dialog', texts], 'dismiss', Date.now());
 
     // Last chance before the page goes away; kept in the outbox, as a beacon's fate is unknown.

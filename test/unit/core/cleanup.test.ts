@@ -25,7 +25,8 @@ import { consoleSpy, setURL } from '../support';
 
 afterEach(() => vi.restoreAllMocks());
 
-// REQUIREMENTS.md item 49: deletion must try every domain and path a tracker may have used.
+// Deletion must try every domain and path a tracker may have used: GA writes its cookies at the
+// highest possible domain level. See: https://developers.google.com/analytics/resources/concepts/gaConceptsCookies
 describe('cookieDomains', () => {
   it('tries host-only, the host and every parent domain (GA writes at the highest level)', () => {
     expect(cookieDomains('app.example.co.uk')).toEqual([undefined, 'app.example.co.uk', 'example.co.uk', 'co.uk']);
@@ -58,7 +59,7 @@ describe('KNOWN_ANALYTICS', () => {
   });
 });
 
-// Issue 12 item 8: every known name is anchored at both ends, so a site's own cookie that merely
+// Every known name is anchored at both ends, so a site's own cookie that merely
 // starts alike is never deleted.
 const ANALYTICS_NAMES = [
   '_ga', '_ga_X', '_ga_ABC123', '_gid', '_gat', '_gat_UA-1', '_gat_gtag_UA_1_1', '_dc_gtm_UA-1', 'AMP_TOKEN',
@@ -265,7 +266,7 @@ describe('hasLeftovers: the script tag\'s test for something left to remove', ()
   });
 });
 
-// Issue 12 item 1: a refused category's trackers go on every page view, not only when a decision
+// A refused category's trackers go on every page view, not only when a decision
 // is made, from every entry; the script tag fetches its decision code for it only when needed.
 describe('clean-up on every page view', () => {
   const refusal = () =>

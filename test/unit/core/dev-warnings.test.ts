@@ -6,7 +6,7 @@ import type { Consent, ConsentOptions } from '../../../src/core/types';
 import { memoryStorage } from '../../../src/storage/memory';
 import { refusedLoads } from '../support';
 
-// Issue 13 defect 8: development warnings for the common silent mistakes.
+// Development warnings for the common silent mistakes.
 const categories = { essential: { required: true }, analytics: {} } as const;
 const instances: Consent[] = [];
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0));

@@ -6,7 +6,7 @@ import { googleConsentMode } from '../../../src/core/integrations/google-consent
 import type { Consent } from '../../../src/core/types';
 import { memoryStorage } from '../../../src/storage/memory';
 
-// Issue 13 defect 7: the page's own callbacks throwing must never stop our work.
+// The page's own callbacks throwing must never stop our work.
 type W = { dataLayer?: unknown[] };
 const w = window as unknown as W;
 const instances: Consent[] = [];

@@ -200,7 +200,7 @@ describe('essential means essential', () => {
   });
 });
 
-describe('layout and logo (SPEC 0.2)', () => {
+describe('layout and logo (0.2)', () => {
   it('keeps a valid layout and logo as given, and leaves both unset by default', () => {
     const warn = quiet();
     const logo = { src: '/logo.svg', alt: 'Instria' };

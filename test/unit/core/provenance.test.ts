@@ -12,7 +12,7 @@ import { Banner } from '../../../src/ui/banner';
 import { Preferences } from '../../../src/ui/preferences';
 import { translator } from '../../../src/ui/i18n';
 
-// Provenance (issue 12 item 2): a stored decision grants only what it covered. A service or a
+// Provenance: a stored decision grants only what it covered. A service or a
 // category added to the configuration since is undecided (pending): never granted, asked for
 // alone, with every earlier choice kept.
 

@@ -141,7 +141,7 @@ describe('the script tag\'s store (lazyDefaultStorage)', () => {
   });
 });
 
-// Issue 12 item 7: with two consent cookies on the page (host-only and on a parent domain, or on
+// A withdrawal is never undone: with two consent cookies on the page (host-only and on a parent domain, or on
 // two paths), the newest decision counts, and a write leaves only itself.
 describe('several consent cookies', () => {
   const initial = location.href;

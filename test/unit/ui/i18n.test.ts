@@ -59,7 +59,7 @@ describe('translator', () => {
     expect(t('acceptAll')).toBe('Alle akzeptieren');
     expect(t('rejectAll')).toBe('Reject all');
     expect(warn).toHaveBeenCalledWith('[instria-consent]', expect.stringContaining('"rejectAll"'));
-    // Never a key on screen (issue 13 defect 6): a readable name instead.
+    // Never a key on screen: a readable name instead.
     expect(t('no-such-key')).toBe('No such key');
   });
 });

@@ -8,7 +8,7 @@ import { readableName } from '../../../src/core/language';
 import { mountUI } from '../../../src/ui/mount';
 import { refusedLoads } from '../support';
 
-// Issue 13 defect 6: text a visitor must never see (translation keys, raw ids).
+// Text a visitor must never see (translation keys, raw ids).
 const options = (language: string) => ({ language, translations: {} });
 
 afterEach(() => {
