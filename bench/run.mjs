@@ -25,7 +25,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
 import { sample } from './measure.mjs';
 import { libraries, PRELOAD, TAG } from './pages.mjs';
-import { profile, readableBuild } from './profile.mjs';
+import { locator, profile, readableBuild } from './profile.mjs';
 import { loadFiles, serve } from './server.mjs';
 import { summarise } from './summary.mjs';
 import { markdown } from './tables.mjs';
@@ -110,7 +110,7 @@ if (!FROM) {
       const lib = LIBS.find((l) => l.id === PROFILE);
       if (!lib?.accept) throw new Error(`--profile: one of ${LIBS.filter((l) => l.accept).map((l) => l.id).join(', ')}`);
       console.log(`Profiling ${DIST} at CPU ${RATES.at(-1)}× (Chromium ${chromiumVersion})`);
-      await profile(browser, lib, { origin: plain.origin, rate: RATES.at(-1), outDir: dirname(OUT), loads: Number(arg('loads', 1)) });
+      await profile(browser, lib, { origin: plain.origin, rate: RATES.at(-1), outDir: dirname(OUT), loads: Number(arg('loads', 1)), locate: locator(root, DIST) });
     } else await measureAll(browser, samples, failures);
   } finally {
     await browser.close().catch(() => {});
