@@ -119,7 +119,8 @@ if (!FROM) {
 closeServers();
 if (PROFILE) process.exit(0);
 
-const summary = summarise(samples, failures, libs.filter((lib) => samples.some((s) => s.lib === lib.id)), RATES);
+const rates = FROM?.machine.rates ?? RATES;
+const summary = summarise(samples, failures, libs.filter((lib) => samples.some((s) => s.lib === lib.id)), rates);
 const machine = {
   ...FROM?.machine,
   date: FROM?.machine.date ?? new Date().toISOString(),
@@ -129,10 +130,10 @@ const machine = {
   chromium: chromiumVersion,
   loadAverage: FROM?.machine.loadAverage ?? load,
   runs: FROM?.machine.runs ?? LOADS,
-  rates: RATES,
+  rates,
   seconds: FROM?.machine.seconds ?? Math.round((Date.now() - started) / 1000),
 };
-const text = markdown(summary, libs.filter((lib) => summary[lib.id]), FROM?.machine.rates ?? RATES, machine);
+const text = markdown(summary, libs.filter((lib) => summary[lib.id]), rates, machine);
 const peers = libs.filter((lib) => lib.id !== 'baseline' && summary[lib.id]);
 const errors = peers.flatMap((lib) => summary[lib.id].errors.map((e) => `${lib.id}: ${e}`));
 console.log(text);
@@ -140,7 +141,7 @@ if (errors.length) console.log(`\nPage errors:\n${errors.join('\n')}`);
 if (failures.length) console.log(`\nFailed loads (left out): ${failures.map((f) => `${f.scenario ?? 'cpu'} ${f.lib} ${f.rate}× ${f.choice}: ${f.error}`).join('; ')}`);
 // The preload hints must name what a first visit really fetches on demand.
 const fetched = summary.instria?.files.filter((path) => path !== TAG);
-if (fetched && fetched.sort().join() !== [...PRELOAD].sort().join())
+if (fetched && [...fetched].sort().join() !== [...PRELOAD].sort().join())
   console.log(`\nPRELOAD (bench/pages.mjs) is ${PRELOAD.join(', ')}, but a first visit fetched ${fetched.join(', ')}: update it.`);
 mkdirSync(dirname(OUT), { recursive: true });
 writeFileSync(OUT, `${JSON.stringify({ machine, summary, markdown: text, samples, failures }, null, 1)}\n`);
