@@ -50,7 +50,7 @@ export function markdown(summary, libs, rates, machine) {
 const networkText = () =>
   `${NETWORK.latency} ms RTT, ${(NETWORK.downloadThroughput * 8) / 1e6} Mbit/s down, ${(NETWORK.uploadThroughput * 8) / 1e3} kbit/s up`;
 
-/** Issue 19's table: ours, Orejime, vanilla-cookieconsent, one row per goal. */
+/** The headline table: ours, Orejime, vanilla-cookieconsent, one row per goal. */
 function headline(summary, libs, { kB, ms, pair, lo, hi }) {
   const cols = ['instria', 'orejime', 'vanilla'].map((id) => libs.find((lib) => lib.id === id)).filter(Boolean);
   const net = (id, get) => (summary[id]?.network ? get(summary[id].network) : null);
