@@ -12,6 +12,15 @@ import { join } from 'node:path';
  */
 export const PRELOAD = ['/dist/instria-consent.ui.js', '/dist/instria-consent.decisions.js'];
 
+/**
+ * The documented first-visit hint (docs/size-and-performance.md): an inline script that preloads
+ * the PRELOAD files only when no decision cookie exists, so a returning visitor pays nothing.
+ * Read from the page the end-to-end test loads, so the benchmark measures that exact text.
+ */
+const HINT = /<script>\n([\s\S]*?)<\/script>/.exec(
+  readFileSync(new URL('../test/e2e/fixtures/perf/preload-hint.html', import.meta.url), 'utf8'),
+)[0];
+
 /** Our script tag, where the pages load it from. */
 export const TAG = '/dist/instria-consent.iife.js';
 
@@ -82,13 +91,17 @@ const OREJIME_CONFIG = {
 
 const version = (root, pkg) => JSON.parse(readFileSync(join(root, 'node_modules', pkg, 'package.json'), 'utf8')).version;
 
-/** Our split build's page, optionally with `<link rel="preload">` for the files in PRELOAD. */
-const instria = (id, name, script, { preload = false } = {}) => ({
+/**
+ * Our split build's page, optionally with `<link rel="preload">` for the files in PRELOAD
+ * (`preload`), or with the first-visit hint before the tag (`hint`).
+ */
+const instria = (id, name, script, { preload = false, hint = false } = {}) => ({
   id,
   name,
   script,
   page: PAGE({
     head:
+      (hint ? `${HINT}\n` : '') +
       `<script src="${script}" data-privacy-policy="/privacy"></script>` +
       (preload ? PRELOAD.map((href) => `\n<link rel="preload" as="script" href="${href}">`).join('') : ''),
     gated: '<script type="text/plain" data-consent="analytics" src="/analytics.js"></script>',
@@ -115,6 +128,10 @@ export function libraries(root) {
     { ...instria('instria', 'Instria Consent (script tag + UI chunk)', TAG), ours: true },
     {
       ...instria('instria-preload', 'Instria Consent (script tag + preload hints)', TAG, { preload: true }),
+      network: 'only',
+    },
+    {
+      ...instria('instria-hint', 'Instria Consent (script tag + first-visit hint)', TAG, { hint: true }),
       network: 'only',
     },
     instria('instria-all', 'Instria Consent (all-in-one)', '/dist/instria-consent.all.iife.js'),

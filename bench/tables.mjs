@@ -54,11 +54,14 @@ const networkText = () =>
 function headline(summary, libs, { kB, ms, pair, lo, hi }) {
   const cols = ['instria', 'orejime', 'vanilla'].map((id) => libs.find((lib) => lib.id === id)).filter(Boolean);
   const net = (id, get) => (summary[id]?.network ? get(summary[id].network) : null);
-  const preload = (get, format) => (lib) => (lib.id === 'instria' ? format(net('instria-preload', get)) : '—');
+  const variant = (id) => (get, format) => (lib) => (lib.id === 'instria' ? format(net(id, get)) : '—');
+  const preload = variant('instria-preload');
+  const hint = variant('instria-hint');
   const rows = [
     ['first visit: bytes (brotli, as transferred)', (lib) => kB(net(lib.id, (n) => n.transferred) ?? summary[lib.id].bytes.brotli)],
     ['first visit: banner painted, network', (lib) => ms(net(lib.id, (n) => n.visible))],
     ['same, with `<link rel="preload">` for the on-demand files', preload((n) => n.visible, ms)],
+    ['same, with the first-visit hint (preloads only without a decision cookie)', hint((n) => n.visible, ms)],
     ['first visit: painted − library JS loaded, network', (lib) => ms(net(lib.id, (n) => n.afterLibrary))],
     [`first visit: banner painted, CPU ${hi}×`, (lib) => ms(summary[lib.id][`x${hi}`]?.visible ?? null)],
     [`first visit: scripting added at load, ${lo}× / ${hi}×`, (lib) => pair(lib, (r) => r.scriptingAdded)],
@@ -66,6 +69,7 @@ function headline(summary, libs, { kB, ms, pair, lo, hi }) {
     ['returning visitor: bytes (brotli, as transferred)', (lib) => kB(net(lib.id, (n) => n.returningTransferred) ?? summary[lib.id].returningBytes.brotli)],
     ['returning visitor: gated analytics ran, network', (lib) => ms(net(lib.id, (n) => n.returningAnalytics))],
     ['same page with the preload hints: returning bytes / analytics ran', preload((n) => n, (n) => (n ? `${kB(n.returningTransferred)} / ${ms(n.returningAnalytics)}` : '—'))],
+    ['same page with the first-visit hint: returning bytes / analytics ran', hint((n) => n, (n) => (n ? `${kB(n.returningTransferred)} / ${ms(n.returningAnalytics)}` : '—'))],
   ];
   return table(['', ...cols.map((lib) => lib.name)], rows.map(([label, get]) => [label, ...cols.map(get)]));
 }

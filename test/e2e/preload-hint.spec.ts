@@ -1,0 +1,31 @@
+import { expect, recordRequests, test } from './helpers';
+
+/**
+ * The documented first-visit hint (docs/size-and-performance.md): a visitor without a decision
+ * starts fetching the UI and decision files beside the script tag, each once (the tag's own
+ * request is served by the preload); a returning visitor's page fetches only the tag.
+ */
+const PAGE = '/test/e2e/fixtures/perf/preload-hint.html';
+
+test('first visit: the UI and decision files start beside the tag, once each; a returning visit fetches only the tag', async ({ page, ui }) => {
+  const files = recordRequests(page, /instria-consent\.\w+\.js/, (url) => url.pathname.split('/').pop()!);
+  const preloads = recordRequests(page, (url) => /instria-consent\.(ui|decisions)\.js$/.test(url.pathname));
+  await page.goto(PAGE);
+  await expect(ui.banner).toBeVisible();
+  // Started by the hint while the tag was still downloading, not after it had run.
+  const timing = await page.evaluate(() =>
+    Object.fromEntries(
+      performance.getEntriesByType('resource').map((entry) => [entry.name.split('/').pop(), [entry.startTime, (entry as PerformanceResourceTiming).responseEnd]]),
+    ),
+  );
+  const tagArrived = timing['instria-consent.iife.js']![1]!;
+  expect(timing['instria-consent.ui.js']![0]).toBeLessThan(tagArrived);
+  expect(timing['instria-consent.decisions.js']![0]).toBeLessThan(tagArrived);
+  expect(preloads.sort(), 'each fetched once: the tag used the preloads').toHaveLength(2);
+  await ui.reject();
+  await ui.expectHidden();
+  files.length = 0;
+  await page.reload();
+  await page.waitForLoadState('networkidle');
+  expect(files).toEqual(['instria-consent.iife.js']);
+});
