@@ -3,6 +3,7 @@ import type { Consent, ConsentState } from '../core/types';
 import type { Translate } from './i18n';
 import { readableName } from '../core/language';
 import { noting, shown } from './shown';
+import { domId } from './ids';
 
 /** Props of {@link Banner}. */
 export interface BannerProps {
@@ -58,10 +59,10 @@ export function Banner({ consent, t: translate, pending }: BannerProps) {
   const named = partners.length > MAX_PARTNERS ? partners.slice(0, MAX_PARTNERS - 1) : partners;
   const [before, after] = t('partners').split('{partners}');
   return (
-    <section data-part="banner" aria-labelledby="ic-banner-title">
+    <section data-part="banner" aria-labelledby={domId('banner', 'title')}>
       <div data-part="text">
         {logo && <img data-part="logo" src={logo.src} alt={logo.alt} />}
-        <h2 id="ic-banner-title">{t('title')}</h2>
+        <h2 id={domId('banner', 'title')}>{t('title')}</h2>
         <p>
           {text} <a href={privacyPolicyUrl}>{t('policy')}</a>
         </p>
