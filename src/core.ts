@@ -3,20 +3,25 @@
  * For apps that draw their own UI from `consent.view` and `consent.state`.
  */
 import { CONSENT_COOKIE } from './core/cleanup';
-import { createConsentEngine, type DefaultCategory } from './core/consent';
-import type { Consent, ConsentOptions } from './core/types';
+import { createConsentEngine } from './core/consent';
+import { DEV } from './core/env';
+import { warnUnreadByCore } from './core/options';
+import type { Consent, DefaultCategory, EngineOptions } from './core/types';
 import { defaultStorage } from './storage/index';
 
 /**
  * Creates a headless consent instance kept in the `instria_consent` cookie. Nothing is drawn:
  * render your UI from `consent.view` and call `acceptAll()`, `rejectAll()` or `set()`.
- * Integrations are add-ons here: `plugins: [googleConsentMode(), gating()]`.
+ * Integrations are add-ons here: `plugins: [googleConsentMode(), gating()]`; the options
+ * `@instria/consent` reads for them and for its UI (`googleConsentMode`, `gating`, `theme`…) are
+ * not taken (a development build warns a plain-JS caller who passes them).
  *
  * @example
  * const consent = createConsent({ categories: { essential: { required: true }, analytics: {} } });
  * consent.view.subscribe((view) => myBanner.toggle(view === 'banner'));
  */
-export function createConsent<const C extends string = DefaultCategory>(options?: ConsentOptions<C>): Consent<C> {
+export function createConsent<const C extends string = DefaultCategory>(options?: EngineOptions<C>): Consent<C> {
+  DEV && warnUnreadByCore(options);
   return createConsentEngine(options, { storage: (resolved) => defaultStorage(resolved.cookie, CONSENT_COOKIE) });
 }
 
@@ -34,18 +39,20 @@ export type {
   ConsentChange,
   ConsentChoices,
   ConsentEvents,
+  ConsentMethod,
   ConsentOptions,
   ConsentState,
   ConsentStorage,
   CookieDeclaration,
   CookieEntry,
   CookieOptions,
+  DefaultCategory,
   Disclosure,
+  EngineOptions,
   GoogleConsentModeOptions,
   GoogleConsentType,
   InventoryRow,
   Method,
-  MountUI,
   NameMatcher,
   Plugin,
   ResolvedCategory,
@@ -55,5 +62,4 @@ export type {
   Translations,
   UIView,
 } from './core/types';
-export type { DefaultCategory } from './core/consent';
 export type { CookieTableHeadings } from './core/inventory';

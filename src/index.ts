@@ -4,11 +4,11 @@
  */
 import { CONSENT_COOKIE } from './core/cleanup';
 import { COOKIE_NAME } from './core/constants';
-import { createConsentEngine, type DefaultCategory } from './core/consent';
+import { createConsentEngine } from './core/consent';
 import { installDecisions } from './core/decisions';
 import { withRecords } from './core/integrations/records';
 import { standardPlugins } from './core/plugins';
-import type { Consent, ConsentOptions } from './core/types';
+import type { Consent, ConsentOptions, DefaultCategory } from './core/types';
 import { DEV, warn } from './core/env';
 import { defaultStorage } from './storage/index';
 import { floatingWidget } from './ui/floating';
@@ -64,18 +64,20 @@ export type {
   ConsentChange,
   ConsentChoices,
   ConsentEvents,
+  ConsentMethod,
   ConsentOptions,
   ConsentState,
   ConsentStorage,
   CookieDeclaration,
   CookieEntry,
   CookieOptions,
+  DefaultCategory,
   Disclosure,
+  EngineOptions,
   GoogleConsentModeOptions,
   GoogleConsentType,
   InventoryRow,
   Method,
-  MountUI,
   NameMatcher,
   Plugin,
   ResolvedCategory,
@@ -85,5 +87,4 @@ export type {
   Translations,
   UIView,
 } from './core/types';
-export type { DefaultCategory } from './core/consent';
 export type { CookieTableHeadings } from './core/inventory';

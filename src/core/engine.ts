@@ -11,6 +11,7 @@ import type {
   ConsentOptions,
   ConsentState,
   ConsentStorage,
+  DefaultCategory,
   InventoryRow,
   MountUI,
   Plugin,
@@ -18,8 +19,7 @@ import type {
   UIView,
 } from './types';
 
-/** Category ids when `categories` is not configured. */
-export type DefaultCategory = 'essential' | 'analytics';
+export type { DefaultCategory } from './types';
 
 /** What an entry point adds to the engine: where decisions are kept, add-ons, the UI. */
 export interface EngineSetup {

@@ -82,6 +82,25 @@ const defaultShown = (key: string): string =>
 const invalid = (option: string, value: unknown, fallback: string): void =>
   warn(`option "${option}" is invalid (${shown(value)}); using the default ${fallback}`);
 
+/** The options of `@instria/consent` that `@instria/consent/core` does not read. */
+const UNREAD_BY_CORE = ['googleConsentMode', 'recordEndpoint', 'gating', 'theme', 'layout', 'logo', 'widget', 'nonce'];
+
+/**
+ * Warns once about the options of `input` that the headless entry does not read, and names what
+ * does: a plugin, or the UI of `@instria/consent`. `false` asks for nothing: it passes silently.
+ * Development builds only.
+ *
+ * @example warnUnreadByCore({ googleConsentMode: true, theme: 'dark' })
+ */
+export function warnUnreadByCore(input: any): void {
+  const unread = UNREAD_BY_CORE.filter((key) => input?.[key] != null && input[key] !== false);
+  if (unread[0]) {
+    warn(
+      `@instria/consent/core ignores the options ${unread.join(', ')}: here googleConsentMode(), consentRecords(url) and gating() are plugins (option "plugins"), and only @instria/consent draws a UI (theme, layout, logo, widget, nonce)`,
+    );
+  }
+}
+
 /** Ids of the services cleanup.ts knows (`KNOWN_SERVICES`): analytics or advertising tools. */
 const TRACKER_SERVICES = /^(matomo|ga4|gtag|google(Analytics|Ads)|hotjar|clarity|metaPixel)$/;
 

@@ -44,7 +44,13 @@ export interface InventoryRow {
 }
 
 /** How a decision was made; stored with it and sent in consent records. */
-export type Method = 'accept-all' | 'reject-all' | 'custom' | 'gpc' | 'withdraw';
+export type ConsentMethod = 'accept-all' | 'reject-all' | 'custom' | 'gpc' | 'withdraw';
+
+/** @deprecated Renamed {@link ConsentMethod} in 0.2; this alias goes in 1.0. */
+export type Method = ConsentMethod;
+
+/** Category ids when `categories` is not configured: `essential` (required) and `analytics`. */
+export type DefaultCategory = 'essential' | 'analytics';
 
 /**
  * What the UI layer should show. Headless apps render their own UI from it. `notice`: the
@@ -140,10 +146,12 @@ export type GoogleConsentType =
 export type Translations = Record<string, string>;
 
 /**
- * Options of `createConsent`. `C` is the union of category ids, inferred from `categories`.
- * @example createConsent({ categories: { essential: { required: true }, analytics: {} }, revision: 2 })
+ * What the consent engine reads, in every entry: the options of the headless
+ * `@instria/consent/core`, whose integrations are add-ons listed in `plugins`. `C` is the union
+ * of category ids, inferred from `categories`.
+ * @example createConsent({ categories: { essential: { required: true }, analytics: {} }, plugins: [gating()] })
  */
-export interface ConsentOptions<C extends string = string> {
+export interface EngineOptions<C extends string = string> {
   /** Purposes offered. Default: `essential` (required) and `analytics` (opt-in). */
   categories?: Record<C, CategoryOptions>;
   /** Raise when the policy changes materially: every stored decision is asked again. Default 1. */
@@ -156,7 +164,7 @@ export interface ConsentOptions<C extends string = string> {
   language?: string;
   /** Per-language overrides of UI strings: `{ fr: { acceptAll: 'OK pour moi' } }`. */
   translations?: Record<string, Translations>;
-  /** Link shown in the banner. Default `/privacy`. */
+  /** Your privacy policy, which the banner and dialog link to and consent records name. Default `/privacy`. */
   privacyPolicyUrl?: string;
   /**
    * Who decides what the cookies are for (GDPR art. 4(7)), named by the banner: `'Instria'`.
@@ -165,18 +173,31 @@ export interface ConsentOptions<C extends string = string> {
   controller?: string;
   /** Honour Global Privacy Control as a refusal of optional categories. Default true. */
   gpc?: boolean;
-  /** Google Consent Mode v2. Default false. */
-  googleConsentMode?: boolean | GoogleConsentModeOptions;
   /**
    * Matomo (a service with id `matomo`). Default: Matomo measures nothing before consent
    * (`requireConsent`). `{ exempt: true }`: the CNIL-exempt mode, cookieless measurement before
    * consent (`requireCookieConsent`), only for a Matomo set up as the README's "Matomo" lists.
    */
   matomo?: { exempt?: boolean };
-  /** URL receiving a JSON proof-of-consent record after each decision. */
-  recordEndpoint?: string;
   /** Reload the page after a withdrawal so scripts that already ran are gone. Default false. */
   reloadOnWithdraw?: boolean;
+  /** Add-ons that plug into the instance (integrations, gating, UI loaders). */
+  plugins?: Plugin[];
+  /** Where the decision is kept. Default: cookie, else localStorage, else memory. */
+  storage?: ConsentStorage;
+}
+
+/**
+ * Options of `createConsent` from `@instria/consent` and of the script tag: the engine's, and
+ * the integrations and UI these entries set up themselves. (`@instria/consent/core` takes
+ * {@link EngineOptions}: there the integrations are plugins, and the UI is yours.)
+ * @example createConsent({ categories: { essential: { required: true }, analytics: {} }, revision: 2 })
+ */
+export interface ConsentOptions<C extends string = string> extends EngineOptions<C> {
+  /** Google Consent Mode v2. Default false. Headless: `plugins: [googleConsentMode(options)]`. */
+  googleConsentMode?: boolean | GoogleConsentModeOptions;
+  /** URL receiving a JSON proof-of-consent record after each decision. Headless: `plugins: [consentRecords(url)]`. */
+  recordEndpoint?: string;
   /** UI colour scheme. Default `auto` (follows `prefers-color-scheme`). */
   theme?: 'auto' | 'light' | 'dark';
   /**
@@ -193,12 +214,8 @@ export interface ConsentOptions<C extends string = string> {
   widget?: 'floating' | 'none';
   /** CSP nonce for any `<style>`/`<script>` the SDK creates. Default: the SDK tag's own nonce. */
   nonce?: string;
-  /** Set up declarative gating of `data-consent` elements. Default true in browsers. */
+  /** Set up declarative gating of `data-consent` elements. Default true in browsers. Headless: `plugins: [gating()]`. */
   gating?: boolean;
-  /** Add-ons that plug into the instance (integrations, gating, UI loaders). */
-  plugins?: Plugin[];
-  /** Where the decision is kept. Default: cookie, else localStorage, else memory. */
-  storage?: ConsentStorage;
 }
 
 /** The visitor's decision as the app sees it. Frozen; a new object on every change. */
@@ -219,7 +236,7 @@ export interface ConsentState<C extends string = string> {
   /** The policy revision the decision was made under. */
   readonly revision: number;
   /** How the decision was made. */
-  readonly method: Method | null;
+  readonly method: ConsentMethod | null;
   /**
    * What the decision does not cover: categories added to the options since it was made (with
    * their services), and services added since to a category it granted. Undecided, so not

@@ -3,6 +3,7 @@ import type { Consent, ConsentState } from '../core/types';
 import type { Translate } from './i18n';
 import { readableName } from '../core/language';
 import { noting, shown } from './shown';
+import { domId } from './ids';
 
 /** Props of {@link Banner}. */
 export interface BannerProps {
@@ -64,10 +65,10 @@ export function Banner({ consent, t: translate, pending, onIntent }: BannerProps
   // The two buttons that open the dialog.
   const opens = { type: 'button', onClick: () => consent.showPreferences(), onPointerEnter: onIntent, onFocus: onIntent } as const;
   return (
-    <section data-part="banner" aria-labelledby="ic-banner-title">
+    <section data-part="banner" aria-labelledby={domId('banner', 'title')}>
       <div data-part="text">
         {logo && <img data-part="logo" src={logo.src} alt={logo.alt} />}
-        <h2 id="ic-banner-title">{t('title')}</h2>
+        <h2 id={domId('banner', 'title')}>{t('title')}</h2>
         <p>
           {text} <a href={privacyPolicyUrl}>{t('policy')}</a>
         </p>

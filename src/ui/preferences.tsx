@@ -3,6 +3,7 @@ import type { Consent, ConsentState } from '../core/types';
 import type { Translate } from './i18n';
 import { readableName } from '../core/language';
 import { dismissed, noting, shown } from './shown';
+import { domId } from './ids';
 
 
 /** Props of {@link Preferences}. */
@@ -16,12 +17,6 @@ export interface PreferencesProps {
 
 /** Focusable controls of the dialog, for the Tab wrap. */
 const FOCUSABLE = 'button,input,a[href]';
-
-/**
- * The dialog's DOM ids, made here only: a category's (`c`) or service's (`s`) checkbox and its
- * description (`cd`, `sd`). The kind comes before the name, so two names never share an id.
- */
-const domId = (kind: 'c' | 's' | 'cd' | 'sd', name: string) => `ic-${kind}-${name}`;
 
 /**
  * The second layer: a native `<dialog>` opened with `showModal()` (the page becomes inert,
@@ -118,7 +113,7 @@ export class Preferences extends Component<PreferencesProps> {
       <dialog
         ref={(el) => void (el && (this.dialog = el))}
         data-part="dialog"
-        aria-labelledby="ic-dialog-title"
+        aria-labelledby={domId('dialog', 'title')}
         onKeyDown={(e) => this.trap(e)}
         // Escape: the browser closes the dialog (and may skip `cancel`), so react to `close`.
         // See: https://html.spec.whatwg.org/multipage/interaction.html#close-requests
@@ -128,7 +123,7 @@ export class Preferences extends Component<PreferencesProps> {
         {/* Not <header>: inside <dialog> it would be a second page-level `banner` landmark. */}
         <div data-part="header">
           {logo && <img data-part="logo" src={logo.src} alt={logo.alt} />}
-          <h2 id="ic-dialog-title">{t('preferences')}</h2>
+          <h2 id={domId('dialog', 'title')}>{t('preferences')}</h2>
           <button type="button" data-part="close" aria-label={t('close')} onClick={() => this.dismiss()}>
             ×
           </button>
