@@ -1,6 +1,6 @@
 import { expect, test } from './helpers';
 
-// Issue 14 item 6: the dialog's ids, made by src/ui/ids.ts, in the built UI. A category "s-ga4"
+// The dialog's ids, made by src/ui/ids.ts, in the built UI. A category "s-ga4"
 // next to a service "ga4" once gave two checkboxes the id "ic-s-ga4": a click on the category's
 // label then toggled the service.
 for (const bundle of ['split', 'all'] as const) {

@@ -4,7 +4,7 @@ import type { EngineOptions as HeadlessOptions } from '../../src/core';
 import { createConsent } from '../../src/index';
 import type { ConsentMethod, ConsentOptions, ConsentState, DefaultCategory, EngineOptions, Method } from '../../src/index';
 
-// Each entry's options type says what that entry does (issue 14 item 4).
+// Each entry's options type says what that entry does.
 describe('@instria/consent/core takes only the options it reads', () => {
   it('rejects the options of the full entry’s integrations and UI', () => {
     // @ts-expect-error an integration is a plugin here

@@ -4,7 +4,7 @@ import { warnUnreadByCore } from '../../../src/core/options';
 import type { Consent } from '../../../src/core/types';
 import { memoryStorage } from '../../../src/storage/memory';
 
-// Issue 14 item 4: @instria/consent/core used to accept these options and silently ignore them.
+// @instria/consent/core used to accept these options and silently ignore them.
 const instances: Consent[] = [];
 afterEach(() => {
   for (const consent of instances.splice(0)) consent.destroy();
