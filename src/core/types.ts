@@ -1,4 +1,5 @@
 import type { ReadableAtom } from 'nanostores';
+import type { Messages } from './messages';
 
 /** A cookie or storage-key name, or a pattern that matches several (`/^_ga_/`). */
 export type NameMatcher = string | RegExp;
@@ -136,8 +137,13 @@ export type GoogleConsentType =
   | 'personalization_storage'
   | 'security_storage';
 
-/** UI strings of one language; every key can be overridden through `translations`. */
-export type Translations = Record<string, string>;
+/**
+ * A site's strings for one language: any key of the built-in strings, `site` (the name that
+ * `{site}` stands for in the banner's text), and per category `C` its name (key `id`) and
+ * description (key `id.d`). A misspelt key does not compile.
+ * @example const fr: Translations<'analytics'> = { acceptAll: 'OK pour moi', analytics: 'Statistiques' };
+ */
+export type Translations<C extends string = string> = Partial<Messages> & { site?: string } & { [K in C | `${C}.d`]?: string };
 
 /**
  * Options of `createConsent`. `C` is the union of category ids, inferred from `categories`.
@@ -155,7 +161,7 @@ export interface ConsentOptions<C extends string = string> {
   /** `auto` (page `lang`, then browser languages, then English) or a language code. */
   language?: string;
   /** Per-language overrides of UI strings: `{ fr: { acceptAll: 'OK pour moi' } }`. */
-  translations?: Record<string, Translations>;
+  translations?: Record<string, Translations<NoInfer<C>>>;
   /** Link shown in the banner. Default `/privacy`. */
   privacyPolicyUrl?: string;
   /**
