@@ -1,4 +1,5 @@
 import type { ReadableAtom } from 'nanostores';
+import type { Messages } from './messages';
 
 /** A cookie or storage-key name, or a pattern that matches several (`/^_ga_/`). */
 export type NameMatcher = string | RegExp;
@@ -142,8 +143,13 @@ export type GoogleConsentType =
   | 'personalization_storage'
   | 'security_storage';
 
-/** UI strings of one language; every key can be overridden through `translations`. */
-export type Translations = Record<string, string>;
+/**
+ * A site's strings for one language: any key of the built-in strings, `site` (the name that
+ * `{site}` stands for in the banner's text), and per category `C` its name (key `id`) and
+ * description (key `id.d`). A misspelt key does not compile.
+ * @example const fr: Translations<'analytics'> = { acceptAll: 'OK pour moi', analytics: 'Statistiques' };
+ */
+export type Translations<C extends string = string> = Partial<Messages> & { site?: string } & { [K in C | `${C}.d`]?: string };
 
 /**
  * What the consent engine reads, in every entry: the options of the headless
@@ -163,7 +169,7 @@ export interface EngineOptions<C extends string = string> {
   /** `auto` (page `lang`, then browser languages, then English) or a language code. */
   language?: string;
   /** Per-language overrides of UI strings: `{ fr: { acceptAll: 'OK pour moi' } }`. */
-  translations?: Record<string, Translations>;
+  translations?: Record<string, Translations<NoInfer<C>>>;
   /** Your privacy policy, which the banner and dialog link to and consent records name. Default `/privacy`. */
   privacyPolicyUrl?: string;
   /**

@@ -2,6 +2,7 @@ import { pendingChoices } from '../core/pending';
 import type { Consent, ConsentState } from '../core/types';
 import type { Translate } from './i18n';
 import { readableName } from '../core/language';
+import { fill } from '../core/messages';
 import { noting, shown } from './shown';
 import { domId } from './ids';
 
@@ -52,9 +53,7 @@ export function Banner({ consent, t: translate, pending, onIntent }: BannerProps
     shown(consent, 'banner', texts),
     news ? consent.set(...pendingChoices(news, value)) : value ? consent.acceptAll() : consent.rejectAll()
   );
-  const text = t('text')
-    .replace('{site}', t('site', controller || location.hostname))
-    .replace('{purposes}', purposes);
+  const text = fill(t('text'), { site: t('site', controller || location.hostname), purposes });
   // The recipients, named on the first layer (CNIL guidelines of 17 September 2020, §§ 22-26):
   // every service the visitor is asked about; the dialog lists them all, by category.
   const partners = [
@@ -72,7 +71,7 @@ export function Banner({ consent, t: translate, pending, onIntent }: BannerProps
         <p>
           {text} <a href={privacyPolicyUrl}>{t('policy')}</a>
         </p>
-        {news && <p data-part="new">{t('new').replace('{items}', items.join(', '))}</p>}
+        {news && <p data-part="new">{fill(t('new'), { items: items.join(', ') })}</p>}
         {partners.length > 0 && (
           <p data-part="partners">
             {before}
@@ -81,7 +80,7 @@ export function Banner({ consent, t: translate, pending, onIntent }: BannerProps
               <>
                 {', '}
                 <button data-part="more" {...opens}>
-                  {t('morePartners').replace('{n}', String(partners.length - named.length))}
+                  {fill(t('morePartners'), { n: String(partners.length - named.length) })}
                 </button>
               </>
             )}

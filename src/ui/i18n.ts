@@ -1,21 +1,20 @@
-import { DEV, warn } from '../core/env';
+import type { Language } from '../core/language';
+import { lookup, type Messages, type Translate } from '../core/messages';
 import type { ResolvedOptions } from '../core/types';
-import { readableName, uiLanguage } from '../core/language';
-import { PREFERENCES_LABEL } from './label';
+import { LABELS } from './label';
+
+export type { Translate };
 
 /**
- * Built-in strings. `{site}` is replaced by the `site` key (default: the `controller` option,
- * else the page's host name), `{purposes}` by the optional categories' labels, `{partners}`
- * by their services' labels and `{items}`, in `new`, by what was added since the visitor's
- * decision. "Cookies and similar technologies": local storage needs consent
- * too (ePrivacy art. 5(3); CNIL guidelines of 17 September 2020, art. 1). A category `id` is
- * labelled by key `id` and described by key `id.d`. The first layer names the purposes, the
- * controller, the consequences of refusing and how to change one's mind later
- * (CNIL guidelines of 17 September 2020; EDPB cookie-banner taskforce report §12).
- * See: https://www.legifrance.gouv.fr/jorf/id/JORFTEXT000042388179
- * See: https://www.edpb.europa.eu/system/files/2023-01/edpb_20230118_report_cookie_banner_taskforce_en.pdf
+ * The UI's built-in strings: every key of `Messages` but the placeholder's, which is shown
+ * without the UI file (`PLACEHOLDER_MESSAGES`), with the footer link's (`LABELS`). "Cookies and
+ * similar technologies": local storage needs consent too (ePrivacy art. 5(3); CNIL guidelines
+ * of 17 September 2020, art. 1: https://www.legifrance.gouv.fr/jorf/id/JORFTEXT000042388179). The first layer names the purposes, the controller, the
+ * consequences of refusing and how to change one's mind later (EDPB cookie-banner taskforce
+ * report, §12:
+ * https://www.edpb.europa.eu/our-work-tools/our-documents/other/report-work-undertaken-cookie-banner-taskforce_en).
  */
-const STRINGS: Record<string, Record<string, string>> = {
+export const UI_MESSAGES: Record<Language, Omit<Messages, 'placeholderText' | 'placeholderAllow'>> = {
   en: {
     title: 'Cookies and similar technologies',
     text: '{site} uses cookies and similar technologies (such as local storage): essential ones to make this site work and, only if you agree, others for: {purposes}. Refusing changes nothing in how the site works. You can change your choice at any time with “Cookie preferences” at the bottom of each page.',
@@ -38,6 +37,7 @@ const STRINGS: Record<string, Record<string, string>> = {
     'analytics.d': 'Statistics on how the site is used, to improve it.',
     marketing: 'Marketing',
     'marketing.d': 'Advertising and measuring its effectiveness.',
+    ...LABELS.en,
   },
   fr: {
     title: 'Cookies et autres traceurs',
@@ -61,34 +61,16 @@ const STRINGS: Record<string, Record<string, string>> = {
     'analytics.d': 'Statistiques de fréquentation, pour améliorer le site.',
     marketing: 'Marketing',
     'marketing.d': 'Publicité et mesure de son efficacité.',
+    ...LABELS.fr,
   },
 };
 
-/** Looks up a UI string: `t('acceptAll')`, or `t(key, fallback)` where the options give one. */
-export type Translate = (key: string, fallback?: string) => string;
-
 /**
- * The language of the UI and its `t()`: the site's override for that language first, then
- * `fallback` (a label from the options), then the built-in string, then English with a
- * development warning. A visitor never sees a key: a description (`id.d`) found nowhere is
- * empty (none is shown), any other key becomes a readable name (`social_media`: "Social media").
+ * The language of the UI and its `t()`: `lookup` over the UI's strings.
  *
  * @example
  * const { lang, t } = translator(consent.options);
  * t('acceptAll'); // 'Tout accepter' on a French page
  */
-export function translator(options: Pick<ResolvedOptions, 'language' | 'translations'>): { lang: string; t: Translate } {
-  const lang = uiLanguage(options);
-  const own: Record<string, string | undefined> = { preferences: PREFERENCES_LABEL[lang], ...STRINGS[lang] };
-  const site = options.translations[lang] || {};
-  const t: Translate = (key, fallback) =>
-    site[key] ||
-    fallback ||
-    own[key] ||
-    (STRINGS.en![key]
-      ? (DEV && warn(`no "${lang}" translation for "${key}"; using English`), STRINGS.en![key]!)
-      : key.endsWith('.d')
-        ? ''
-        : readableName(key));
-  return { lang, t };
-}
+export const translator = (options: Pick<ResolvedOptions, 'language' | 'translations'>): { lang: string; t: Translate } =>
+  lookup(options, UI_MESSAGES);

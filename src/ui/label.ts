@@ -1,18 +1,20 @@
-import { uiLanguage } from '../core/language';
+import type { Language } from '../core/language';
+import { finder, type Messages } from '../core/messages';
 import type { ResolvedOptions } from '../core/types';
 
 /**
  * The name of the footer link and floating button, in every built-in language. Kept apart from
- * the UI dictionaries because the script tag needs it without the UI chunk.
+ * the UI's strings because the floating button shows it without the UI file.
  */
-export const PREFERENCES_LABEL: Record<string, string> = { en: 'Cookie preferences', fr: 'Préférences cookies' };
+export const LABELS: Record<Language, Pick<Messages, 'preferences'>> = {
+  en: { preferences: 'Cookie preferences' },
+  fr: { preferences: 'Préférences cookies' },
+};
 
 /**
  * "Cookie preferences" in the page's language, with the site's override (`preferences` key).
  *
  * @example preferencesLabel(consent.options) // 'Préférences cookies'
  */
-export function preferencesLabel(options: Pick<ResolvedOptions, 'language' | 'translations'>): string {
-  const lang = uiLanguage(options);
-  return options.translations[lang]?.preferences || PREFERENCES_LABEL[lang] || PREFERENCES_LABEL.en!;
-}
+export const preferencesLabel = (options: Pick<ResolvedOptions, 'language' | 'translations'>): string =>
+  finder(options, LABELS)('preferences')!;

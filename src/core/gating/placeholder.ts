@@ -1,4 +1,5 @@
-import { readableName, uiLanguage } from '../language';
+import { readableName, type Language } from '../language';
+import { fill, finder, type Messages } from '../messages';
 import type { RecordHooks } from '../integrations/records';
 import type { Consent } from '../types';
 import { placeholderBox } from './placeholder-box';
@@ -31,12 +32,18 @@ function style(): void {
 }
 
 /**
- * Built-in placeholder strings; `{service}` is replaced by the service (or category) label.
+ * The placeholder's built-in strings, in its own file with the code that shows them.
  * Override them per language with `translations: { en: { placeholderText, placeholderAllow } }`.
  */
-export const PLACEHOLDER_STRINGS: Record<string, [text: string, allow: string]> = {
-  en: ['{service} is blocked. Allowing it lets {service} set cookies and learn about your visit.', 'Allow {service}'],
-  fr: ['{service} est bloqué. L’autoriser permet à {service} de déposer des cookies et de connaître votre visite.', 'Autoriser {service}'],
+export const PLACEHOLDER_MESSAGES: Record<Language, Pick<Messages, 'placeholderText' | 'placeholderAllow'>> = {
+  en: {
+    placeholderText: '{service} is blocked. Allowing it lets {service} set cookies and learn about your visit.',
+    placeholderAllow: 'Allow {service}',
+  },
+  fr: {
+    placeholderText: '{service} est bloqué. L’autoriser permet à {service} de déposer des cookies et de connaître votre visite.',
+    placeholderAllow: 'Autoriser {service}',
+  },
 };
 
 /**
@@ -51,30 +58,27 @@ export const PLACEHOLDER_STRINGS: Record<string, [text: string, allow: string]> 
  * @example placeholderFor(consent, document.querySelector('iframe[data-consent]')) // the <div>
  */
 export function placeholderFor(consent: Consent, embed: HTMLElement, box = placeholderBox(embed)): HTMLElement {
-  const { categories, services, translations } = consent.options;
+  const { categories, services } = consent.options;
   const { consent: category = '', service } = embed.dataset;
-  const lang = uiLanguage(consent.options);
+  const t = finder(consent.options, PLACEHOLDER_MESSAGES);
   // A label, never a raw id: the service's, else the category's (the site's translation of it
   // first), else the id as words.
-  const name =
-    (service ? services[service]?.label : translations[lang]?.[category] || categories[category]?.label) ||
-    readableName(service || category);
+  const name = (service ? services[service]?.label : t(category, categories[category]?.label)) || readableName(service || category);
   style();
-  const text = (key: string, index: 0 | 1) =>
-    (translations[lang]?.[key] ?? (PLACEHOLDER_STRINGS[lang] ?? PLACEHOLDER_STRINGS.en!)[index]).replace(/\{service\}/g, name);
+  const text = (key: 'placeholderText' | 'placeholderAllow') => fill(t(key)!, { service: name });
   const make = (tag: string, part: string, content: string) => {
     const element = document.createElement(tag);
     element.dataset.part = part;
     element.textContent = content;
     return element;
   };
-  const button = make('button', 'placeholder-allow', text('placeholderAllow', 1)) as HTMLButtonElement;
+  const button = make('button', 'placeholder-allow', text('placeholderAllow')) as HTMLButtonElement;
   button.type = 'button';
   // The consent records read what was shown from the placeholder itself (channel `placeholder`).
   button.onclick = () => (
     ((consent as Consent & RecordHooks)._shown = box),
     service ? consent.set({}, { services: { [service]: true } }) : consent.set({ [category]: true })
   );
-  box.append(make('p', 'placeholder-text', text('placeholderText', 0)), button);
+  box.append(make('p', 'placeholder-text', text('placeholderText')), button);
   return box;
 }

@@ -1,4 +1,7 @@
+import { h, render } from 'preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { Consent } from '../../../src/core/types';
+import { Banner } from '../../../src/ui/banner';
 import { translator } from '../../../src/ui/i18n';
 
 const options = (language: string, translations: Record<string, Record<string, string>> = {}) => ({ language, translations });
@@ -61,5 +64,48 @@ describe('translator', () => {
     expect(warn).toHaveBeenCalledWith('[instria-consent]', expect.stringContaining('"rejectAll"'));
     // Never a key on screen: a readable name instead.
     expect(t('no-such-key')).toBe('No such key');
+  });
+
+  it('says so once per language and key, not on every render', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    for (let render = 0; render < 3; render++) {
+      const { t } = translator(options('it', { it: { acceptAll: 'Accetta tutto' } }));
+      t('rejectAll');
+      t('rejectAll');
+    }
+    expect(warn).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('the banner fills every place a string names a value', () => {
+  afterEach(() => render(null, document.body));
+
+  it('a site text that names {site}, {purposes}, {items} or {n} twice shows no brace', () => {
+    const services = Object.fromEntries(['a', 'b', 'c', 'd', 'e'].map((id) => [id, { label: id.toUpperCase() }]));
+    const consent = {
+      options: {
+        categories: { essential: { required: true }, analytics: {} },
+        optional: ['analytics'],
+        privacyPolicyUrl: '/privacy',
+        controller: 'Instria',
+        language: 'en',
+        translations: {
+          en: {
+            text: '{site} asks about {purposes}. {site} keeps your choice; {purposes} stay off until then.',
+            new: 'New: {items}. Decide on {items}.',
+            morePartners: '{n} more ({n})',
+          },
+        },
+        services,
+        serviceCategory: Object.fromEntries(Object.keys(services).map((id) => [id, 'analytics'])),
+      },
+    } as unknown as Consent;
+    const pending = { categories: [], services: ['e'] };
+    render(h(Banner, { consent, t: translator(consent.options).t, pending }), document.body);
+    const text = document.body.textContent!;
+    expect(text).toContain('Instria asks about Analytics. Instria keeps your choice; Analytics stay off until then.');
+    expect(text).toContain('New: E (Analytics). Decide on E (Analytics).');
+    expect(document.querySelector('[data-part=more]')!.textContent).toBe('2 more (2)');
+    expect(text).not.toMatch(/[{}]/);
   });
 });
