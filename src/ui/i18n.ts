@@ -1,20 +1,22 @@
 import type { Language } from '../core/language';
 import { lookup, type Messages, type Translate } from '../core/messages';
 import type { ResolvedOptions } from '../core/types';
+import type { DialogKey } from './dialog-messages';
 import { LABELS } from './label';
 
 export type { Translate };
 
 /**
  * The UI's built-in strings: every key of `Messages` but the placeholder's, which is shown
- * without the UI file (`PLACEHOLDER_MESSAGES`), with the footer link's (`LABELS`). "Cookies and
+ * without the UI file (`PLACEHOLDER_MESSAGES`), and the dialog's, which come with the dialog
+ * (`DIALOG_MESSAGES`), with the footer link's (`LABELS`). "Cookies and
  * similar technologies": local storage needs consent too (ePrivacy art. 5(3); CNIL guidelines
  * of 17 September 2020, art. 1: https://www.legifrance.gouv.fr/jorf/id/JORFTEXT000042388179). The first layer names the purposes, the controller, the
  * consequences of refusing and how to change one's mind later (EDPB cookie-banner taskforce
  * report, §12:
  * https://www.edpb.europa.eu/our-work-tools/our-documents/other/report-work-undertaken-cookie-banner-taskforce_en).
  */
-export const UI_MESSAGES: Record<Language, Omit<Messages, 'placeholderText' | 'placeholderAllow'>> = {
+export const UI_MESSAGES: Record<Language, Omit<Messages, 'placeholderText' | 'placeholderAllow' | DialogKey>> = {
   en: {
     title: 'Cookies and similar technologies',
     text: '{site} uses cookies and similar technologies (such as local storage): essential ones to make this site work and, only if you agree, others for: {purposes}. Refusing changes nothing in how the site works. You can change your choice at any time with “Cookie preferences” at the bottom of each page.',
@@ -26,17 +28,10 @@ export const UI_MESSAGES: Record<Language, Omit<Messages, 'placeholderText' | 'p
     rejectAll: 'Reject all',
     customize: 'Customize',
     new: 'New since your last choice: {items}',
-    save: 'Save my choices',
     saved: 'Choices saved',
-    intro: 'Choose what you allow. Essential cookies are always active: the site cannot work without them. You can change your choice here at any time.',
     close: 'Close',
-    alwaysActive: 'Always active',
-    essential: 'Essential',
-    'essential.d': 'Sign-in, security and remembering this choice.',
     analytics: 'Analytics',
-    'analytics.d': 'Statistics on how the site is used, to improve it.',
     marketing: 'Marketing',
-    'marketing.d': 'Advertising and measuring its effectiveness.',
     ...LABELS.en,
   },
   fr: {
@@ -50,17 +45,10 @@ export const UI_MESSAGES: Record<Language, Omit<Messages, 'placeholderText' | 'p
     rejectAll: 'Tout refuser',
     customize: 'Personnaliser',
     new: 'Nouveau depuis votre dernier choix : {items}',
-    save: 'Enregistrer mes choix',
     saved: 'Choix enregistrés',
-    intro: 'Choisissez ce que vous autorisez. Les cookies essentiels sont toujours actifs : le site ne peut pas fonctionner sans eux. Vous pouvez modifier votre choix ici à tout moment.',
     close: 'Fermer',
-    alwaysActive: 'Toujours actif',
-    essential: 'Essentiels',
-    'essential.d': 'Connexion, sécurité et mémorisation de ce choix.',
     analytics: 'Mesure d’audience',
-    'analytics.d': 'Statistiques de fréquentation, pour améliorer le site.',
     marketing: 'Marketing',
-    'marketing.d': 'Publicité et mesure de son efficacité.',
     ...LABELS.fr,
   },
 };

@@ -3,6 +3,8 @@ import type { Consent, ConsentState } from '../core/types';
 import type { Translate } from './i18n';
 import { readableName } from '../core/language';
 import { dismissed, noting, shown } from './shown';
+import { finder } from '../core/messages';
+import { DIALOG_MESSAGES } from './dialog-messages';
 import { domId } from './ids';
 
 
@@ -106,7 +108,9 @@ export class Preferences extends Component<PreferencesProps> {
   }
 
   override render({ consent, state, t: translate }: PreferencesProps) {
-    const t = noting(translate, (this.texts = {}));
+    // The dialog's own strings (DIALOG_MESSAGES) join the UI's lookup as its fallback.
+    const find = finder(consent.options, DIALOG_MESSAGES);
+    const t = noting((key, fallback) => translate(key, find(key, fallback)), (this.texts = {}));
     const { categories, privacyPolicyUrl, logo } = consent.options;
     const ids = Object.keys(categories);
     return (

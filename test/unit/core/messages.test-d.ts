@@ -4,6 +4,7 @@ import { createConsent as createHeadless } from '../../../src/core';
 import type { Language } from '../../../src/core/language';
 import type { Messages } from '../../../src/core/messages';
 import { PLACEHOLDER_MESSAGES } from '../../../src/core/gating/placeholder';
+import { DIALOG_MESSAGES } from '../../../src/ui/dialog-messages';
 import { UI_MESSAGES } from '../../../src/ui/i18n';
 import { LABELS } from '../../../src/ui/label';
 
@@ -49,8 +50,8 @@ describe('translations are typed by the built-in keys and the configured categor
 });
 
 describe('every built-in language has every message', () => {
-  it('the UI, footer link and placeholder catalogs make up Messages in each language', () => {
-    const all = (lang: Language): Messages => ({ ...UI_MESSAGES[lang], ...LABELS[lang], ...PLACEHOLDER_MESSAGES[lang] });
+  it('the UI, dialog, footer link and placeholder catalogs make up Messages in each language', () => {
+    const all = (lang: Language): Messages => ({ ...UI_MESSAGES[lang], ...DIALOG_MESSAGES[lang], ...LABELS[lang], ...PLACEHOLDER_MESSAGES[lang] });
     expectTypeOf(all).returns.toEqualTypeOf<Messages>();
   });
 });

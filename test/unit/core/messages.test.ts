@@ -2,13 +2,17 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { PLACEHOLDER_MESSAGES } from '../../../src/core/gating/placeholder';
 import { LANGUAGES } from '../../../src/core/language';
 import { fill, finder, lookup, type Catalogs } from '../../../src/core/messages';
+import { DIALOG_MESSAGES } from '../../../src/ui/dialog-messages';
 import { UI_MESSAGES } from '../../../src/ui/i18n';
 import { LABELS } from '../../../src/ui/label';
 
 const options = (language: string, translations: Record<string, Record<string, string>> = {}) => ({ language, translations });
-const BUILT_IN = [UI_MESSAGES, LABELS, PLACEHOLDER_MESSAGES] as const;
+const BUILT_IN = [UI_MESSAGES, DIALOG_MESSAGES, LABELS, PLACEHOLDER_MESSAGES] as const;
 /** All the built-in strings, by language. */
-const ALL: Catalogs = { en: { ...UI_MESSAGES.en, ...PLACEHOLDER_MESSAGES.en }, fr: { ...UI_MESSAGES.fr, ...PLACEHOLDER_MESSAGES.fr } };
+const ALL: Catalogs = {
+  en: { ...UI_MESSAGES.en, ...DIALOG_MESSAGES.en, ...PLACEHOLDER_MESSAGES.en },
+  fr: { ...UI_MESSAGES.fr, ...DIALOG_MESSAGES.fr, ...PLACEHOLDER_MESSAGES.fr },
+};
 /** Every key English has. */
 const KEYS = Object.keys(ALL.en);
 const warnings = () => vi.spyOn(console, 'warn').mockImplementation(() => {});

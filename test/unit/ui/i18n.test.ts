@@ -2,9 +2,17 @@ import { h, render } from 'preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Consent } from '../../../src/core/types';
 import { Banner } from '../../../src/ui/banner';
+import { finder } from '../../../src/core/messages';
+import { DIALOG_MESSAGES } from '../../../src/ui/dialog-messages';
 import { translator } from '../../../src/ui/i18n';
 
 const options = (language: string, translations: Record<string, Record<string, string>> = {}) => ({ language, translations });
+/** The dialog's `t`, as `Preferences` makes it: its own strings as the fallback of the UI's chain. */
+const dialogT = (o: ReturnType<typeof options>) => {
+  const { t } = translator(o);
+  const find = finder(o, DIALOG_MESSAGES);
+  return (key: string) => t(key, find(key));
+};
 
 describe('translator', () => {
   afterEach(() => {
@@ -16,7 +24,7 @@ describe('translator', () => {
     expect(translator(options('en')).t('acceptAll')).toBe('Accept all');
     const { lang, t } = translator(options('fr'));
     expect(lang).toBe('fr');
-    expect([t('acceptAll'), t('rejectAll'), t('customize'), t('save'), t('preferences')]).toEqual([
+    expect([t('acceptAll'), t('rejectAll'), t('customize'), dialogT(options('fr'))('save'), t('preferences')]).toEqual([
       'Tout accepter',
       'Tout refuser',
       'Personnaliser',
@@ -26,8 +34,8 @@ describe('translator', () => {
   });
 
   it('has every English key in French, and the first layer names purposes, site and how to withdraw', () => {
-    const en = translator(options('en')).t;
-    const fr = translator(options('fr')).t;
+    const en = dialogT(options('en'));
+    const fr = dialogT(options('fr'));
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     for (const key of ['title', 'text', 'policy', 'acceptAll', 'rejectAll', 'customize', 'save', 'intro', 'close', 'alwaysActive', 'preferences', 'essential', 'analytics', 'marketing']) {
       expect(fr(key).length).toBeGreaterThan(0);

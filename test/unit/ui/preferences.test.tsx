@@ -16,9 +16,9 @@ const categories = {
 };
 
 /** The dialog of a consent kept in memory, opened as the footer link would; the site is named. */
-function open(decide?: (consent: Consent) => void) {
+function open(decide?: (consent: Consent) => void, extra: Record<string, unknown> = {}) {
   const store = memoryStore();
-  const consent = createConsentEngine({ gating: false, controller: 'Instria', categories }, { storage: () => store }) as Consent;
+  const consent = createConsentEngine({ gating: false, controller: 'Instria', categories, ...extra }, { storage: () => store }) as Consent;
   const unmount = mountUI(consent);
   decide?.(consent);
   consent.showPreferences();
@@ -32,6 +32,21 @@ function open(decide?: (consent: Consent) => void) {
   };
   return { consent, unmount, root, dialog, box, toggle };
 }
+
+describe('Preferences: its own strings, which come with the dialog', () => {
+  afterEach(() => {
+    document.body.innerHTML = '';
+  });
+
+  it('in French, and a site translation of one of them wins', () => {
+    const { dialog, unmount } = open(undefined, { language: 'fr', translations: { fr: { save: 'Valider mes choix' } } });
+    expect(dialog.querySelector('[data-part=save]')!.textContent).toBe('Valider mes choix');
+    expect(dialog.querySelector('[data-part=always]')!.textContent).toBe('Toujours actif');
+    expect(dialog.textContent).toContain('Connexion, sécurité et mémorisation de ce choix.');
+    expect(dialog.textContent).toContain('Choisissez ce que vous autorisez.');
+    unmount();
+  });
+});
 
 describe('Preferences: semantics', () => {
   let cleanup: (() => void) | undefined;
