@@ -1,5 +1,6 @@
 import { decodeDecision } from './codec';
 import { safe } from './env';
+import { isAsking } from './pending';
 import type { ConsentState, NameMatcher, ResolvedOptions } from './types';
 
 // The built-in lists, from the vendors' cookie tables (below). Each name is anchored at both ends, so that a
@@ -110,8 +111,11 @@ export function trackersOf(
  * one it declares, or one that looks like a built-in name (`SUSPECTS`). The script tag loads
  * its decision code, which removes them, only then. Cookie values are tested too, and a bad
  * `cookies` option or unreadable storage answers true: either costs a download, never a deletion.
+ * While the visitor is asked (a first visit), false without looking: the banner brings the
+ * decision code, which cleans up then, and a first visit's start need not read every storage key.
  */
 export const hasLeftovers = (options: ResolvedOptions, state: ConsentState): boolean =>
+  !isAsking(state) &&
   safe(() => {
     const matchers: NameMatcher[] = [];
     for (const kind of ['categories', 'services'] as const) {

@@ -57,6 +57,24 @@ test('script tag: a returning refuser loses the leftover GA, Ads and Hotjar cook
   expect(await page.evaluate(() => window.InstriaConsent!.state!.get().method)).toBe('reject-all');
 });
 
+test('script tag: on a first visit, trackers left from before the banner go once its decision code is here, before any choice', async ({
+  page,
+  baseURL,
+}) => {
+  const url = origin(baseURL);
+  await page.context().addCookies([
+    { name: '_ga', value: 'GA1.1.3.4', domain: '.example.test', path: '/' },
+    { name: '_gcl_au', value: '1.1.6', domain: '.example.test', path: '/' },
+    { name: 'session', value: 'keep', url },
+  ]);
+  const decisions = recordRequests(page, 'instria-consent.decisions.js');
+  await page.goto(page$(baseURL, 'tag.html'));
+  await expect(page.locator('instria-consent [data-part=banner]')).toBeVisible();
+  await expect.poll(() => names(page)).toEqual(['session@www.example.test']);
+  expect(decisions, 'fetched once, for the banner').toHaveLength(1);
+  expect(await page.evaluate(() => window.InstriaConsent!.state!.get().decided)).toBe(false);
+});
+
 test('script tag: a returning refuser with nothing left over downloads neither the UI nor the decision code', async ({ page, baseURL }) => {
   await page.context().addCookies([
     { name: 'instria_consent', value: decision(1, 'analytics~0'), url: origin(baseURL) },

@@ -256,6 +256,17 @@ describe('hasLeftovers: the script tag\'s test for something left to remove', ()
     expect(hasLeftovers(options, stateOf(options, ['analytics']))).toBe(true);
   });
 
+  it('does not look while the visitor is asked: the banner brings the decision code, which cleans up', () => {
+    document.cookie = '_ga=1;path=/';
+    const asked = { ...stateOf(options, []), decided: false };
+    const cookie = vi.spyOn(document, 'cookie', 'get');
+    expect(hasLeftovers(options, asked)).toBe(false);
+    expect(cookie).not.toHaveBeenCalled();
+    expect(hasLeftovers(options, { ...stateOf(options, []), pending: { categories: ['media'], services: [] } })).toBe(false);
+    cookie.mockRestore();
+    expect(hasLeftovers(options, stateOf(options, []))).toBe(true);
+  });
+
   it('never throws on a bad cookies option, which the options drop: the built-in names still count', () => {
     const warned = consoleSpy('warn');
     const bad = resolveOptions({ categories: { analytics: { cookies: 5 as never } } }) as ResolvedOptions;
