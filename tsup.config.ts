@@ -19,14 +19,14 @@ const lazyPlaceholder: NonNullable<Options['esbuildPlugins']>[number] = {
 
 /**
  * The UI chunk leaves the preferences dialog and its styles to `instria-consent.dialog.js`: its
- * app imports `./preferences-lazy` instead of `./preferences`, and its mount gets no dialog CSS
+ * app imports `script-tag/dialog-lazy` instead of `./preferences`, and its mount gets no dialog CSS
  * (the npm entries and the all-in-one file keep both inline).
  */
 const lazyDialog: NonNullable<Options['esbuildPlugins']>[number] = {
   name: 'lazy-dialog',
   setup(build) {
     build.onResolve({ filter: /^\.\/preferences$/ }, ({ importer }) =>
-      importer.endsWith(join('ui', 'app.tsx')) ? { path: join(dirname(importer), 'preferences-lazy.tsx') } : undefined,
+      importer.endsWith(join('ui', 'app.tsx')) ? { path: join(dirname(importer), '..', 'script-tag', 'dialog-lazy.tsx') } : undefined,
     );
     build.onResolve({ filter: /^\.\/dialog\.css$/ }, ({ importer }) =>
       importer.endsWith(join('ui', 'mount.tsx')) ? { path: 'empty', namespace: 'no-dialog-css' } : undefined,
@@ -51,9 +51,9 @@ const sharedPreact: NonNullable<Options['esbuildPlugins']>[number] = {
 };
 
 const PLUGINS: Record<string, NonNullable<Options['esbuildPlugins']>> = {
-  'src/iife.ts': [lazyPlaceholder],
-  'src/ui-chunk.ts': [lazyDialog],
-  'src/dialog-chunk.ts': [sharedPreact],
+  'src/script-tag/tag.ts': [lazyPlaceholder],
+  'src/script-tag/ui-chunk.ts': [lazyDialog],
+  'src/script-tag/dialog-chunk.ts': [sharedPreact],
 };
 
 /**
@@ -106,20 +106,20 @@ export default defineConfig([
     clean: false,
     sourcemap: false,
   },
-  browser('instria-consent.iife', 'src/iife.ts'),
-  browser('instria-consent.ui', 'src/ui-chunk.ts'),
-  browser('instria-consent.dialog', 'src/dialog-chunk.ts'),
-  browser('instria-consent.decisions', 'src/decisions-chunk.ts'),
-  browser('instria-consent.widget', 'src/widget-chunk.ts'),
-  browser('instria-consent.records', 'src/records-chunk.ts'),
-  browser('instria-consent.placeholder', 'src/placeholder-chunk.ts'),
-  browser('instria-consent.all.iife', 'src/iife-all.ts'),
+  browser('instria-consent.iife', 'src/script-tag/tag.ts'),
+  browser('instria-consent.ui', 'src/script-tag/ui-chunk.ts'),
+  browser('instria-consent.dialog', 'src/script-tag/dialog-chunk.ts'),
+  browser('instria-consent.decisions', 'src/script-tag/decisions-chunk.ts'),
+  browser('instria-consent.widget', 'src/script-tag/widget-chunk.ts'),
+  browser('instria-consent.records', 'src/script-tag/records-chunk.ts'),
+  browser('instria-consent.placeholder', 'src/script-tag/placeholder-chunk.ts'),
+  browser('instria-consent.all.iife', 'src/script-tag/all.ts'),
   // While integrating: the same script tag and UI chunk with console warnings about bad input.
-  browser('instria-consent.dev.iife', 'src/iife.ts', 'development'),
-  browser('instria-consent.dev.ui', 'src/ui-chunk.ts', 'development'),
-  browser('instria-consent.dev.dialog', 'src/dialog-chunk.ts', 'development'),
-  browser('instria-consent.dev.decisions', 'src/decisions-chunk.ts', 'development'),
-  browser('instria-consent.dev.widget', 'src/widget-chunk.ts', 'development'),
-  browser('instria-consent.dev.records', 'src/records-chunk.ts', 'development'),
-  browser('instria-consent.dev.placeholder', 'src/placeholder-chunk.ts', 'development'),
+  browser('instria-consent.dev.iife', 'src/script-tag/tag.ts', 'development'),
+  browser('instria-consent.dev.ui', 'src/script-tag/ui-chunk.ts', 'development'),
+  browser('instria-consent.dev.dialog', 'src/script-tag/dialog-chunk.ts', 'development'),
+  browser('instria-consent.dev.decisions', 'src/script-tag/decisions-chunk.ts', 'development'),
+  browser('instria-consent.dev.widget', 'src/script-tag/widget-chunk.ts', 'development'),
+  browser('instria-consent.dev.records', 'src/script-tag/records-chunk.ts', 'development'),
+  browser('instria-consent.dev.placeholder', 'src/script-tag/placeholder-chunk.ts', 'development'),
 ]);

@@ -201,6 +201,6 @@ export class Preferences extends Component<PreferencesProps> {
 
 /**
  * Nothing to fetch: this dialog is bundled with the banner. The script tag's UI chunk swaps this
- * module for `./preferences-lazy`, whose `preload` fetches the dialog's own file.
+ * module for `script-tag/dialog-lazy.tsx`, whose `preload` fetches the dialog's own file.
  */
 export const preload: ((nonce?: string) => unknown) | undefined = undefined;

@@ -7,9 +7,21 @@ const files = (dir: string): string[] =>
   readdirSync(join(root, dir), { withFileTypes: true }).flatMap((entry) =>
     entry.isDirectory() ? files(join(dir, entry.name)) : [join(dir, entry.name)],
   );
-/** Module specifiers a file imports at run time (`import type` is erased and allowed). */
-const runtimeImports = (file: string): string[] =>
-  [...readFileSync(join(root, file), 'utf8').matchAll(/^import (?!type )[^'"]*['"]([^'"]+)['"]/gm)].map((m) => m[1]!);
+/**
+ * Module specifiers a file depends on at run time: `import … from`, bare `import '…'`,
+ * `export … from` and dynamic `import('…')` (`import type` / `export type` are erased and allowed).
+ */
+const runtimeImports = (file: string): string[] => {
+  const text = readFileSync(join(root, file), 'utf8');
+  return [
+    ...text.matchAll(/^import (?!type )(?:[^'";]*? from )?['"]([^'"]+)['"]/gm),
+    ...text.matchAll(/^export (?!type )[^'";]*? from ['"]([^'"]+)['"]/gm),
+    ...text.matchAll(/\bimport\(\s*['"]([^'"]+)['"]\s*\)/g),
+  ].map((m) => m[1]!);
+};
+
+/** The core modules the UI may use at run time: pure helpers, no engine, no storage. */
+const CORE_FOR_UI = ['env', 'language', 'messages', 'pending'];
 
 // CONTRIBUTING.md, "Dependency direction": ui → core ← storage. The core knows nothing of Preact, cookies or the UI, so the
 // headless entry stays small and the script tag carries no UI code.
@@ -30,9 +42,33 @@ describe('dependency direction', () => {
     }
   });
 
-  it('src/ui uses the core through its public types and a few pure helpers, never storage', () => {
+  it('src/ui uses the core through its public types and a few pure helpers, never storage or the script tag', () => {
     for (const file of files('ui')) {
-      for (const spec of runtimeImports(file)) expect(spec.includes('storage'), `${file} imports ${spec}`).toBe(false);
+      for (const spec of runtimeImports(file)) {
+        expect(spec.includes('storage') || spec.includes('script-tag'), `${file} imports ${spec}`).toBe(false);
+        const core = /^\.\.\/core\/(.+)$/.exec(spec);
+        if (core) expect(CORE_FOR_UI, `${file} imports ${spec}`).toContain(core[1]);
+      }
     }
+  });
+
+  it('the script tag and its on-demand files live in src/script-tag, which nothing else imports', () => {
+    for (const dir of ['core', 'storage', 'ui']) {
+      for (const file of files(dir)) {
+        for (const spec of runtimeImports(file)) expect(spec.includes('script-tag'), `${file} imports ${spec}`).toBe(false);
+      }
+    }
+    for (const file of ['index.ts', 'core.ts']) {
+      for (const spec of runtimeImports(file)) expect(spec.includes('script-tag'), `${file} imports ${spec}`).toBe(false);
+    }
+  });
+
+  it('src/core never names the script tag\'s window globals', () => {
+    for (const file of files('core')) expect(readFileSync(join(root, file), 'utf8'), file).not.toMatch(/window\.InstriaConsent/);
+  });
+
+  it('reads every kind of run-time dependency (the check above cannot miss one)', () => {
+    expect(runtimeImports('index.ts')).toEqual(expect.arrayContaining(['./core/gating/index', './ui/preferences-link']));
+    expect(runtimeImports('index.ts').some((spec) => spec.startsWith('./ui/mount'))).toBe(true);
   });
 });

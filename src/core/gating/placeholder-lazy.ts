@@ -4,7 +4,7 @@ import type { placeholderFor as fullPlaceholder } from './placeholder';
 import { placeholderBox } from './placeholder-box';
 
 /**
- * Where the script tag gets the full `placeholderFor` (text and button) from: `load` is set by `src/iife.ts` (it loads
+ * Where the script tag gets the full `placeholderFor` (text and button) from: `load` is set by `src/script-tag/tag.ts` (it loads
  * `instria-consent.placeholder.js` with the page's nonce). Nothing is loaded until a page has a
  * gated iframe.
  */

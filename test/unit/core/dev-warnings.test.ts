@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createConsentEngine } from '../../../src/core/consent';
 import { gating } from '../../../src/core/gating/index';
-import { readTagOptions } from '../../../src/core/script-tag';
+import { readTagOptions } from '../../../src/script-tag/boot';
 import type { Consent, ConsentOptions } from '../../../src/core/types';
 import { memoryStorage } from '../../../src/storage/memory';
 import { refusedLoads } from '../support';

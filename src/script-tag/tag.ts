@@ -9,45 +9,19 @@
  * - `instria-consent.widget.js`, the floating button, on sites that set `widget: 'floating'`;
  * - `instria-consent.placeholder.js`, the embed placeholder's text and button, on pages with a
  *   gated iframe (tsup.config.ts swaps gating's placeholder for `placeholder-lazy.ts` here).
+ * What each of them registers on `window`: `./window.ts`.
  */
-import { hasLeftovers, newestDecision } from './core/cleanup';
-import { VERSION } from './core/constants';
-import type { DecisionsInstaller } from './core/engine';
-import { DEV, failed } from './core/env';
-import type { placeholderFor } from './core/gating/placeholder';
-import { lazyPlaceholder } from './core/gating/placeholder-lazy';
-import { outboxPending, type withRecords } from './core/integrations/records';
-import { standardPlugins } from './core/plugins';
-import { bootScriptTag } from './core/script-tag';
-import { loadChunk } from './core/chunk';
-import type { ConsentStorage, MountUI, Plugin, ResolvedOptions } from './core/types';
-import type { Component, ComponentType } from 'preact';
-import type { jsx } from 'preact/jsx-runtime';
-import type { PreferencesProps } from './ui/preferences';
-import { lazyDefaultStorage, type PickCookie } from './storage/lazy';
+import { hasLeftovers, newestDecision } from '../core/cleanup';
+import { VERSION } from '../core/constants';
+import { DEV, failed } from '../core/env';
+import { lazyPlaceholder } from '../core/gating/placeholder-lazy';
+import { outboxPending } from '../core/integrations/records';
+import { standardPlugins } from '../core/plugins';
+import { bootScriptTag } from './boot';
+import { loadChunk } from './load';
+import './window';
+import { lazyDefaultStorage } from '../storage/lazy';
 
-declare global {
-  interface Window {
-    /**
-     * Set by the UI chunk (`instria-consent.ui.js`) when it has loaded: its mount, and its Preact
-     * for the dialog chunk.
-     */
-    InstriaConsentUI?: { mount: MountUI; preact: { Component: typeof Component; jsx: typeof jsx } };
-    /** Set by the dialog chunk (`instria-consent.dialog.js`) when it has loaded. */
-    InstriaConsentDialog?: ComponentType<PreferencesProps>;
-    /** Set by the floating-button chunk (`instria-consent.widget.js`) when it has loaded. */
-    InstriaConsentWidget?: Plugin;
-    /** Set by the placeholder chunk (`instria-consent.placeholder.js`) when it has loaded. */
-    InstriaConsentPlaceholder?: typeof placeholderFor;
-    /** Set by the records chunk (`instria-consent.records.js`) when it has loaded. */
-    InstriaConsentRecords?: typeof withRecords;
-    /** Set by the decision chunk (`instria-consent.decisions.js`) when it has loaded. */
-    InstriaConsentDecisions?: {
-      decisions: DecisionsInstaller;
-      storage: (cookie: ResolvedOptions['cookie'], newest: PickCookie) => ConsentStorage;
-    };
-  }
-}
 
 bootScriptTag((script) => {
   const tag = script as HTMLScriptElement | null;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readTagOptions } from '../../../src/core/script-tag';
+import { readTagOptions } from '../../../src/script-tag/boot';
 
 describe('readTagOptions', () => {
   it('reads data-controller as the controller option (0.2)', () => {

@@ -3,8 +3,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { PreferencesProps } from '../../../src/ui/preferences';
 
 const loadChunk = vi.fn();
-vi.mock('../../../src/core/chunk', () => ({ loadChunk: (...args: unknown[]) => loadChunk(...args) }));
-const { Preferences, preload } = await import('../../../src/ui/preferences-lazy');
+vi.mock('../../../src/script-tag/load', () => ({ loadChunk: (...args: unknown[]) => loadChunk(...args) }));
+const { Preferences, preload } = await import('../../../src/script-tag/dialog-lazy');
 
 const Dialog = ({ t }: PreferencesProps) => <dialog open>{t('save')}</dialog>;
 const props = (onDismiss = vi.fn()) =>
@@ -33,7 +33,7 @@ describe('the dialog of the script tag UI chunk, fetched on demand', () => {
 describe('a dialog file that cannot load', () => {
   it('warns once, goes back (onDismiss), and is fetched again next time', async () => {
     vi.resetModules();
-    const fresh = await import('../../../src/ui/preferences-lazy');
+    const fresh = await import('../../../src/script-tag/dialog-lazy');
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     loadChunk.mockRejectedValueOnce(new Error('503')).mockResolvedValueOnce(Dialog);
     const onDismiss = vi.fn();

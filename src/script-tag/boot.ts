@@ -1,18 +1,11 @@
-import { createConsentEngine, type EngineSetup } from './engine';
-import { DEV, failed, warn } from './env';
-import type { Consent, ConsentOptions } from './types';
+import { createConsentEngine, type EngineSetup } from '../core/engine';
+import { DEV, failed, warn } from '../core/env';
+import type { Consent, ConsentOptions } from '../core/types';
+import './window';
 
 /** `window.InstriaConsent`: the instance API plus `init` and `version`. */
 export type ScriptTagApi = Partial<Consent> & { init(config?: ConsentOptions): Consent | undefined; version: string };
 
-declare global {
-  interface Window {
-    /** Set by the script tag: the consent instance of the page. */
-    InstriaConsent?: ScriptTagApi;
-    /** Read by the script tag at load: configuration given before it. */
-    InstriaConsentConfig?: ConsentOptions;
-  }
-}
 
 /**
  * The `data-*` attributes of the SDK's own `<script>` tag, each the option of the same name

@@ -1,7 +1,7 @@
 import { Component, type ComponentType } from 'preact';
-import { loadChunk } from '../core/chunk';
+import { loadChunk } from './load';
 import { DEV, failed } from '../core/env';
-import type { PreferencesProps } from './preferences';
+import type { PreferencesProps } from '../ui/preferences';
 
 /**
  * The script tag's UI chunk leaves the dialog to `instria-consent.dialog.js`, in the chunk's

@@ -3,9 +3,9 @@
  * bundle the first time a visitor decides or must be asked: recording a decision, the consent
  * cookie writer (js-cookie) and withdrawal clean-up.
  */
-import { eraseCookie } from './core/cleanup';
-import { installDecisions } from './core/decisions';
-import { defaultStorage } from './storage/index';
+import { eraseCookie } from '../core/cleanup';
+import { installDecisions } from '../core/decisions';
+import { defaultStorage } from '../storage/index';
 
 window.InstriaConsentDecisions = {
   decisions: installDecisions,

@@ -3,9 +3,9 @@
  * visitor is about to open it, with its styles. Its `preact` imports are the UI chunk's own
  * Preact (`window.InstriaConsentUI.preact`, see tsup.config.ts): one Preact renders both.
  */
-import css from './ui/dialog.css';
-import { addStyles } from './ui/host';
-import { Preferences } from './ui/preferences';
+import css from '../ui/dialog.css';
+import { addStyles } from '../ui/host';
+import { Preferences } from '../ui/preferences';
 
 /** The UI roots that have the dialog's styles (one per mounted UI). */
 const styled = new WeakSet<Node>();

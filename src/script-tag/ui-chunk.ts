@@ -1,10 +1,10 @@
 /**
  * The on-demand UI chunk (`dist/instria-consent.ui.js`), loaded by the script-tag bundle: the
  * banner, the notice and the dialog's shell. The dialog itself is `instria-consent.dialog.js`
- * (see `ui/preferences-lazy.tsx`); it renders with this file's Preact, shared here.
+ * (see `./dialog-lazy.tsx`); it renders with this file's Preact, shared here.
  */
 import { Component } from 'preact';
 import { jsx } from 'preact/jsx-runtime';
-import { mountUI } from './ui/mount';
+import { mountUI } from '../ui/mount';
 
 window.InstriaConsentUI = { mount: mountUI, preact: { Component, jsx } };

@@ -1,0 +1,41 @@
+/**
+ * What the script tag and its on-demand files put on `window`, in one place: the page's consent
+ * instance (`InstriaConsent`), the configuration read at load (`InstriaConsentConfig`), and what
+ * each on-demand file registers once it has run, for the file that loaded it (`./load.ts`).
+ */
+import type { Component, ComponentType } from 'preact';
+import type { jsx } from 'preact/jsx-runtime';
+import type { DecisionsInstaller } from '../core/engine';
+import type { placeholderFor } from '../core/gating/placeholder';
+import type { withRecords } from '../core/integrations/records';
+import type { ConsentOptions, ConsentStorage, MountUI, Plugin, ResolvedOptions } from '../core/types';
+import type { PickCookie } from '../storage/lazy';
+import type { PreferencesProps } from '../ui/preferences';
+import type { ScriptTagApi } from './boot';
+
+declare global {
+  interface Window {
+    /** Set by the script tag: the consent instance of the page. */
+    InstriaConsent?: ScriptTagApi;
+    /** Read by the script tag at load: configuration given before it. */
+    InstriaConsentConfig?: ConsentOptions;
+    /**
+     * Set by the UI chunk (`instria-consent.ui.js`) when it has loaded: its mount, and its Preact
+     * for the dialog chunk.
+     */
+    InstriaConsentUI?: { mount: MountUI; preact: { Component: typeof Component; jsx: typeof jsx } };
+    /** Set by the dialog chunk (`instria-consent.dialog.js`) when it has loaded. */
+    InstriaConsentDialog?: ComponentType<PreferencesProps>;
+    /** Set by the floating-button chunk (`instria-consent.widget.js`) when it has loaded. */
+    InstriaConsentWidget?: Plugin;
+    /** Set by the placeholder chunk (`instria-consent.placeholder.js`) when it has loaded. */
+    InstriaConsentPlaceholder?: typeof placeholderFor;
+    /** Set by the records chunk (`instria-consent.records.js`) when it has loaded. */
+    InstriaConsentRecords?: typeof withRecords;
+    /** Set by the decision chunk (`instria-consent.decisions.js`) when it has loaded. */
+    InstriaConsentDecisions?: {
+      decisions: DecisionsInstaller;
+      storage: (cookie: ResolvedOptions['cookie'], newest: PickCookie) => ConsentStorage;
+    };
+  }
+}
