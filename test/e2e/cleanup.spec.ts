@@ -75,6 +75,24 @@ test('script tag: on a first visit, trackers left from before the banner go once
   expect(await page.evaluate(() => window.InstriaConsent!.state!.get().decided)).toBe(false);
 });
 
+test('script tag: a returning refuser with only storage keys left loses them once the page is idle, without the UI', async ({
+  page,
+  baseURL,
+}) => {
+  const url = origin(baseURL);
+  await page.context().addCookies([{ name: 'instria_consent', value: decision(1, 'analytics~0'), url }]);
+  await page.goto(`${url}/__health`);
+  await page.evaluate(() => {
+    localStorage.setItem('_hjSessionUser_1', '{}');
+    localStorage.setItem('theme', 'dark');
+    sessionStorage.setItem('_hjRecordingLastActivity', '1');
+  });
+  const ui = recordRequests(page, 'instria-consent.ui.js');
+  await page.goto(page$(baseURL, 'tag.html'));
+  await expect.poll(() => keys(page)).toEqual({ local: ['theme'], session: [] });
+  expect(ui, 'the UI chunk was not fetched').toEqual([]);
+});
+
 test('script tag: a returning refuser with nothing left over downloads neither the UI nor the decision code', async ({ page, baseURL }) => {
   await page.context().addCookies([
     { name: 'instria_consent', value: decision(1, 'analytics~0'), url: origin(baseURL) },

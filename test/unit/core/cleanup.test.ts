@@ -253,7 +253,14 @@ describe('hasLeftovers: the script tag\'s test for something left to remove', ()
     expect(hasLeftovers(options, stateOf(options, ['media']))).toBe(true);
     document.cookie = 'my_tracker=;expires=Thu, 01 Jan 1970 00:00:00 GMT;path=/';
     localStorage.setItem('_hjSessionUser_1', '{}');
-    expect(hasLeftovers(options, stateOf(options, ['analytics']))).toBe(true);
+    expect(hasLeftovers(options, stateOf(options, ['analytics'])), 'storage keys wait for the idle check').toBe(false);
+    expect(hasLeftovers(options, stateOf(options, ['analytics']), true)).toBe(true);
+    localStorage.clear();
+    sessionStorage.setItem('my_tracker', '1');
+    expect(hasLeftovers(options, stateOf(options, ['media']), true)).toBe(true);
+    sessionStorage.clear();
+    document.cookie = '_ga=1;path=/';
+    expect(hasLeftovers(options, stateOf(options, []), true), 'the idle check reads storage only').toBe(false);
   });
 
   it('does not look while the visitor is asked: the banner brings the decision code, which cleans up', () => {
