@@ -3,7 +3,7 @@
  * For apps that draw their own UI from `consent.view` and `consent.state`.
  */
 import { CONSENT_COOKIE } from './core/cleanup';
-import { createConsentEngine, type DefaultCategory } from './core/consent';
+import { createEngineWithDecisions, type DefaultCategory } from './core/consent';
 import type { Consent, ConsentOptions } from './core/types';
 import { defaultStorage } from './storage/index';
 
@@ -17,7 +17,7 @@ import { defaultStorage } from './storage/index';
  * consent.view.subscribe((view) => myBanner.toggle(view === 'banner'));
  */
 export function createConsent<const C extends string = DefaultCategory>(options?: ConsentOptions<C>): Consent<C> {
-  return createConsentEngine(options, { storage: (resolved) => defaultStorage(resolved.cookie, CONSENT_COOKIE) });
+  return createEngineWithDecisions(options, { storage: (resolved) => defaultStorage(resolved.cookie, CONSENT_COOKIE) });
 }
 
 export { gating } from './core/gating/index';

@@ -12,10 +12,11 @@
 import { hasLeftovers, newestDecision } from './core/cleanup';
 import { VERSION } from './core/constants';
 import type { DecisionsInstaller } from './core/engine';
-import { DEV, failed } from './core/env';
+import { DEV } from './core/env';
 import type { placeholderFor } from './core/gating/placeholder';
 import { lazyPlaceholder } from './core/gating/placeholder-lazy';
 import { outboxPending, type withRecords } from './core/integrations/records';
+import { onDemand } from './core/on-demand';
 import { standardPlugins } from './core/plugins';
 import { bootScriptTag } from './core/script-tag';
 import type { ConsentStorage, MountUI, Plugin, ResolvedOptions } from './core/types';
@@ -77,9 +78,8 @@ bootScriptTag((script) => {
         if (options.widget !== 'floating') return;
         let stop: (() => void) | void;
         let stopped = false;
-        loadChunk(url('widget'), nonce, () => window.InstriaConsentWidget).then(
+        onDemand(() => loadChunk(url('widget'), nonce, () => window.InstriaConsentWidget), 'the preferences button')(
           (widget) => stopped || (stop = widget(consent)),
-          failed('the preferences button could not be loaded'),
         );
         return () => ((stopped = true), stop?.());
       },

@@ -16,7 +16,7 @@ import {
 } from '../../../src/core/cleanup';
 import { encodeDecision } from '../../../src/core/codec';
 import { installDecisions } from '../../../src/core/decisions';
-import { createConsentEngine } from '../../../src/core/engine';
+import { createEngine } from '../../../src/core/engine';
 import { resolveOptions } from '../../../src/core/options';
 import type { ConsentOptions, ConsentState, ResolvedOptions } from '../../../src/core/types';
 import { createConsent } from '../../../src/index';
@@ -280,7 +280,7 @@ describe('clean-up on every page view', () => {
   /** The engine as the script tag starts it: no decision code, and `hasLeftovers` as `eager`. */
   const scriptTag = () => {
     const load = vi.fn(() => Promise.resolve(installDecisions));
-    const consent = createConsentEngine(
+    const consent = createEngine(
       { storage: memoryStorage(refusal()) },
       { loadDecisions: load, eager: (options, state) => hasLeftovers(options, state) },
     );

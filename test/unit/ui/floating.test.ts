@@ -1,11 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createConsentEngine } from '../../../src/core/consent';
+import { createEngineWithDecisions } from '../../../src/core/consent';
 import type { Consent, ConsentOptions } from '../../../src/core/types';
 import { floatingWidget } from '../../../src/ui/floating';
 
 function setup(options: ConsentOptions) {
   let value: string | null = null;
-  return createConsentEngine(
+  return createEngineWithDecisions(
     { gating: false, ...options },
     {
       storage: () => ({ read: () => value, write: (v) => ((value = v), true), clear: () => (value = null) }),

@@ -1,13 +1,13 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createConsentEngine } from '../../../src/core/consent';
+import { createEngineWithDecisions } from '../../../src/core/consent';
 import type { WritableAtom } from 'nanostores';
 import type { Consent, UIView } from '../../../src/core/types';
 import { mountUI } from '../../../src/ui/mount';
 
 /** A consent instance kept in memory, with the UI mounted as the core would. */
-function setup(options: Parameters<typeof createConsentEngine>[0] = {}) {
+function setup(options: Parameters<typeof createEngineWithDecisions>[0] = {}) {
   let value: string | null = null;
-  const consent = createConsentEngine(
+  const consent = createEngineWithDecisions(
     { gating: false, ...options },
     { storage: () => ({ read: () => value, write: (v) => ((value = v), true), clear: () => (value = null) }) },
   ) as Consent;

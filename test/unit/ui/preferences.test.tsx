@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createConsentEngine } from '../../../src/core/consent';
+import { createEngineWithDecisions } from '../../../src/core/consent';
 import type { Consent } from '../../../src/core/types';
 import { mountUI } from '../../../src/ui/mount';
 
@@ -17,7 +17,7 @@ const categories = {
 /** The dialog of a consent kept in memory, opened as the footer link would. */
 function open(decide?: (consent: Consent) => void) {
   let value: string | null = null;
-  const consent = createConsentEngine(
+  const consent = createEngineWithDecisions(
     { gating: false, categories },
     { storage: () => ({ read: () => value, write: (v) => ((value = v), true), clear: () => (value = null) }) },
   ) as Consent;

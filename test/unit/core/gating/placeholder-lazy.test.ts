@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { createConsentEngine } from '../../../../src/core/consent';
+import { createEngineWithDecisions } from '../../../../src/core/consent';
 import { placeholderFor as fullPlaceholder } from '../../../../src/core/gating/placeholder';
 import type { Consent } from '../../../../src/core/types';
 import { memoryStorage } from '../../../../src/storage/memory';
@@ -19,7 +19,7 @@ const lazy = async () => {
 
 beforeEach(() => {
   consent?.destroy();
-  consent = createConsentEngine({ categories, storage: memoryStorage(), gating: false });
+  consent = createEngineWithDecisions({ categories, storage: memoryStorage(), gating: false });
   document.body.innerHTML = '<iframe data-consent="media" data-service="video" data-src="https://video.test/e"></iframe>';
   vi.restoreAllMocks();
 });

@@ -1,0 +1,62 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { syncTabs, type Tabs } from '../../../src/core/tabs';
+
+const tick = () => new Promise((resolve) => setTimeout(resolve, 50));
+let open: Tabs[] = [];
+const tab = (changed: () => void) => {
+  const tabs = syncTabs('instria_consent', changed);
+  open.push(tabs);
+  return tabs;
+};
+
+afterEach(() => {
+  for (const tabs of open) tabs.stop();
+  open = [];
+});
+
+describe('syncTabs', () => {
+  it('tells the other tabs of the same store, not itself nor those of another store', async () => {
+    const self = vi.fn();
+    const other = vi.fn();
+    const elsewhere = vi.fn();
+    const a = tab(self);
+    tab(other);
+    open.push(syncTabs('other_cookie', elsewhere));
+    a.notify();
+    await tick();
+    expect([self.mock.calls.length, other.mock.calls.length, elsewhere.mock.calls.length]).toEqual([0, 1, 0]);
+  });
+
+  it('asks for a re-read when the tab is shown again', () => {
+    const changed = vi.fn();
+    tab(changed);
+    document.dispatchEvent(new Event('visibilitychange'));
+    expect(changed).toHaveBeenCalledTimes(document.visibilityState === 'visible' ? 1 : 0);
+    expect(document.visibilityState).toBe('visible');
+  });
+
+  it('stop() ends both', async () => {
+    const changed = vi.fn();
+    const a = tab(() => {});
+    tab(changed).stop();
+    a.notify();
+    document.dispatchEvent(new Event('visibilitychange'));
+    await tick();
+    expect(changed).not.toHaveBeenCalled();
+  });
+
+  it('works without BroadcastChannel (shown again still re-reads), and notify() never throws', () => {
+    vi.stubGlobal('BroadcastChannel', undefined);
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    try {
+      const changed = vi.fn();
+      const tabs = tab(changed);
+      expect(() => tabs.notify()).not.toThrow();
+      document.dispatchEvent(new Event('visibilitychange'));
+      expect(changed).toHaveBeenCalledTimes(1);
+    } finally {
+      warn.mockRestore();
+      vi.unstubAllGlobals();
+    }
+  });
+});
