@@ -4,7 +4,7 @@ import { DEV, warn } from './env';
 import { inventoryOf } from './inventory';
 import type { Decisions, DecisionsInstaller, Engine } from './engine';
 import { isAsking, pendingChoices } from './pending';
-import { transition } from './state';
+import { hasAny, transition } from './state';
 import type { Method } from './types';
 
 type Flags = Record<string, boolean>;
@@ -128,11 +128,11 @@ export const installDecisions: DecisionsInstaller = (engine: Engine): Decisions 
     },
     applied(prev, next, madeHere) {
       const { changed, withdrawn, reload } = transition(prev, next);
-      if (withdrawn.categories[0] || withdrawn.services[0]) clean(withdrawn.categories, withdrawn.services);
+      if (hasAny(withdrawn)) clean(withdrawn.categories, withdrawn.services);
       if (!next.decided) return;
       if (!prev.decided) engine.emit('first-consent', next);
       engine.emit('consent', next);
-      if (changed.categories[0] || changed.services[0]) {
+      if (hasAny(changed)) {
         engine.emit('change', Object.freeze({ state: next, changed: Object.freeze(changed), reloadRecommended: reload }));
       }
       if (reload && madeHere && options.reloadOnWithdraw) setTimeout(() => location.reload());

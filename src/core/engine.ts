@@ -8,7 +8,7 @@ import { onDemand } from './on-demand';
 import { resolveOptions } from './options';
 import { isAsking } from './pending';
 import { guarded, toState } from './state';
-import { syncTabs, type Tabs } from './tabs';
+import { syncTabs } from './tabs';
 import type {
   Consent,
   ConsentEvents,
@@ -131,7 +131,7 @@ export function createEngine<const C extends string = DefaultCategory>(input: Co
   let known: string | null = null;
   let destroyed = !browser;
   let unmountUI: (() => void) | undefined;
-  let tabs: Tabs | undefined;
+  let notify: (() => void) | undefined;
 
   const install = (installer: DecisionsInstaller) => (destroyed ? undefined : installer(engine));
   // If it cannot load, the decision is not made and nothing is granted (fail closed) until a
@@ -141,7 +141,7 @@ export function createEngine<const C extends string = DefaultCategory>(input: Co
     'the consent code',
   );
   /** Runs `run` with the decision code, unless destroyed: at once, or once it has loaded. */
-  const act = (run: (decisions: Decisions) => void, start?: boolean) => decisions((d) => destroyed || run(d), start);
+  const act = (run: (decisions: Decisions) => void, queue?: boolean) => decisions((d) => destroyed || run(d), queue);
 
   function applyDecision(decision: StoredDecision | null, madeHere?: boolean): void {
     const prev = $state.get();
@@ -159,17 +159,16 @@ export function createEngine<const C extends string = DefaultCategory>(input: Co
     return decision && isDecisionValid(decision, options) ? decision : null;
   }
 
-  /** The engine's own hooks, which `destroy()` puts back. */
-  const ownHooks: ConsentHooks = {
-    whenGranted(category, fn, service) {
-      const ready = () =>
-        instance.granted(category, service) && (off(), safe(fn, undefined, DEV && `a whenGranted('${category}') callback`), true);
-      const off = $state.listen(ready);
-      ready();
-      return off;
-    },
+  /** The engine's own `whenGranted`: runs `fn` once, now or when granted. */
+  const whenGranted: Consent['whenGranted'] = (category, fn, service) => {
+    const ready = () =>
+      instance.granted(category, service) && (off(), safe(fn, undefined, DEV && `a whenGranted('${category}') callback`), true);
+    const off = $state.listen(ready);
+    ready();
+    return off;
   };
-  const hooks = { ...ownHooks };
+  /** Add-ons chain these; `destroy()` puts the engine's own back. */
+  const hooks: ConsentHooks = { whenGranted };
 
   const instance: HookedConsent = {
     options,
@@ -197,7 +196,7 @@ export function createEngine<const C extends string = DefaultCategory>(input: Co
       for (const teardown of teardowns.splice(0)) safe(teardown);
       for (const event in listeners) listeners[event]!.clear();
       // Unchains every add-on from the hooks.
-      Object.assign(hooks, ownHooks);
+      hooks.whenGranted = whenGranted;
       unmountUI?.();
       $view.set('hidden');
     },
@@ -213,7 +212,7 @@ export function createEngine<const C extends string = DefaultCategory>(input: Co
     emit: (event, payload) => emit(listeners, event, payload),
     written(value) {
       known = value;
-      tabs?.notify();
+      notify?.();
     },
     teardown: (fn) => teardowns.push(fn),
   };
@@ -238,7 +237,7 @@ export function createEngine<const C extends string = DefaultCategory>(input: Co
     }),
   );
 
-  tabs = syncTabs(options.cookie.name, () => {
+  notify = syncTabs(options.cookie.name, () => {
     // A decision made in another tab, or a reset there.
     if (destroyed || storage.read() === known) return;
     applyDecision(readStored());
@@ -246,8 +245,7 @@ export function createEngine<const C extends string = DefaultCategory>(input: Co
     // goes after a decision there (an open dialog stays).
     if (isAsking($state.get())) $view.set('banner');
     else if ($view.get() == 'banner') $view.set('hidden');
-  });
-  teardowns.push(tabs.stop);
+  }, engine.teardown);
 
   const decision = readStored();
   if (decision) {
@@ -264,6 +262,6 @@ export function createEngine<const C extends string = DefaultCategory>(input: Co
   // On every page view, trackers of what is refused now (never granted, withdrawn in another
   // tab or on another sub-domain, expired) go: at once with the npm entries and the all-in-one;
   // the script tag loads its decision code for it only when something seems left (`eager`).
-  act((d) => d.clean(), !!setup.decisions || !!setup.eager?.(options, $state.get()));
+  act((d) => d.clean(), !setup.decisions && !setup.eager?.(options, $state.get()));
   return instance as unknown as Consent<C>;
 }

@@ -2,9 +2,9 @@ import { failed, safe } from './env';
 
 /**
  * Runs `run` with what `onDemand` loads: at once when it is here, else once it has loaded.
- * `start: false` only queues `run` behind a load someone else starts.
+ * `queue: true` only queues `run` behind a load someone else starts.
  */
-export type OnDemand<T> = (run: (value: T) => void, start?: boolean) => void;
+export type OnDemand<T> = (run: (value: T) => void, queue?: boolean) => void;
 
 /**
  * Code loaded the first time it is needed (the decision code, the UI, the floating button, the
@@ -22,21 +22,18 @@ export function onDemand<T>(load: () => T | undefined | Promise<T | undefined>, 
   let value: T | undefined;
   let loading: boolean | undefined;
   const waiting: ((value: T) => void)[] = [];
-  const settle = (loaded: T | undefined) => {
+  const settle = (loaded?: T) => {
     loading = false;
     value = loaded;
     for (const run of waiting.splice(0)) loaded && safe(() => run(loaded));
   };
-  return (run, start = true) => {
+  return (run, queue) => {
     if (value) return run(value);
     waiting.push(run);
-    if (!start || loading) return;
+    if (queue || loading) return;
     loading = true;
     const loaded = load() as Promise<T | undefined> | undefined;
     if (!loaded?.then) return settle(loaded as T | undefined);
-    loaded.then(settle, (error) => {
-      settle(undefined);
-      failed(`${what} could not be loaded`)(error);
-    });
+    loaded.then(settle, (error) => (settle(), failed(`${what} could not be loaded`)(error)));
   };
 }

@@ -65,14 +65,18 @@ export function toState<C extends string>(options: ResolvedOptions<C>, decision:
 /** Keys whose value differs between two flag maps, in the order of `b`. */
 export const diff = (a: Readonly<Flags>, b: Readonly<Flags>): string[] => keys(b).filter((key) => a[key] !== b[key]);
 
+/** Whether `ids` names any category or service. */
+export const hasAny = (ids: Ids): boolean => !!(ids.categories[0] || ids.services[0]);
+
 /** What changed from `prev` to `next`, what was withdrawn, and whether a reload is recommended. */
 export function transition(prev: ConsentState, next: ConsentState): Transition {
-  const changed = { categories: diff(prev.categories, next.categories), services: diff(prev.services, next.services) };
-  const withdrawn = {
-    categories: changed.categories.filter((id) => prev.categories[id]),
-    services: changed.services.filter((id) => prev.services[id]),
-  };
-  return { changed, withdrawn, reload: prev.decided && !!(withdrawn.categories[0] || withdrawn.services[0]) };
+  const changed = {} as Ids;
+  const withdrawn = {} as Ids;
+  for (const kind of ['categories', 'services'] as const) {
+    changed[kind] = diff(prev[kind], next[kind]);
+    withdrawn[kind] = changed[kind].filter((id) => prev[kind][id]);
+  }
+  return { changed, withdrawn, reload: prev.decided && hasAny(withdrawn) };
 }
 
 /**

@@ -28,11 +28,11 @@ describe('onDemand', () => {
     expect(run).toHaveBeenCalledWith('code');
   });
 
-  it('start: false queues without loading; the next call that starts it runs both', async () => {
+  it('queue: true queues without loading; the next call that starts it runs both', async () => {
     const load = vi.fn(() => Promise.resolve('code'));
     const get = onDemand(load, 'the code');
     const waiting = vi.fn();
-    get(waiting, false);
+    get(waiting, true);
     await flush();
     expect(load).not.toHaveBeenCalled();
     const now = vi.fn();

@@ -1,17 +1,18 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { syncTabs, type Tabs } from '../../../src/core/tabs';
+import { syncTabs } from '../../../src/core/tabs';
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 50));
-let open: Tabs[] = [];
-const tab = (changed: () => void) => {
-  const tabs = syncTabs('instria_consent', changed);
-  open.push(tabs);
-  return tabs;
+let stops: (() => void)[] = [];
+/** A tab: its `notify`, and its `stop` (also run after each test). */
+const tab = (changed: () => void, name = 'instria_consent') => {
+  let stop = () => {};
+  const notify = syncTabs(name, changed, (fn) => stops.push((stop = fn)));
+  return { notify, stop: () => stop() };
 };
 
 afterEach(() => {
-  for (const tabs of open) tabs.stop();
-  open = [];
+  for (const stop of stops) stop();
+  stops = [];
 });
 
 describe('syncTabs', () => {
@@ -21,7 +22,7 @@ describe('syncTabs', () => {
     const elsewhere = vi.fn();
     const a = tab(self);
     tab(other);
-    open.push(syncTabs('other_cookie', elsewhere));
+    tab(elsewhere, 'other_cookie');
     a.notify();
     await tick();
     expect([self.mock.calls.length, other.mock.calls.length, elsewhere.mock.calls.length]).toEqual([0, 1, 0]);
@@ -35,7 +36,7 @@ describe('syncTabs', () => {
     expect(document.visibilityState).toBe('visible');
   });
 
-  it('stop() ends both', async () => {
+  it('the stop it hands to teardown ends both', async () => {
     const changed = vi.fn();
     const a = tab(() => {});
     tab(changed).stop();
