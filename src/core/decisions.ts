@@ -5,7 +5,7 @@ import { inventoryOf } from './inventory';
 import type { Decisions, DecisionsInstaller, Engine } from './engine';
 import { isAsking, pendingChoices } from './pending';
 import { hasAny, transition } from './state';
-import type { Method } from './types';
+import type { Method, ResolvedOptions } from './types';
 
 type Flags = Record<string, boolean>;
 
@@ -19,6 +19,17 @@ interface Grants {
 export const newConsentId = (): string =>
   crypto.randomUUID?.() ??
   Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => (b + 256).toString(16).slice(1)).join('');
+
+/** `value` for every optional category of `options` (or the `only` ones) and every service of those. */
+function grantAll(options: ResolvedOptions, value: boolean, only?: string[]): Grants {
+  const categories: Flags = {};
+  const services: Flags = {};
+  for (const id of only ?? options.optional) categories[id] = value;
+  for (const service in options.serviceCategory) {
+    if (options.serviceCategory[service]! in categories) services[service] = value;
+  }
+  return { categories, services };
+}
 
 /**
  * The decision half of the engine: recording a choice, forgetting it, cleaning up after a
@@ -58,17 +69,6 @@ export const installDecisions: DecisionsInstaller = (engine: Engine): Decisions 
     engine.written(value);
   }
 
-  /** `value` for every optional category (or the `only` ones) and every service of those. */
-  const grantAll = (value: boolean, only?: string[]): Grants => {
-    const categories: Flags = {};
-    const services: Flags = {};
-    for (const id of only ?? options.optional) categories[id] = value;
-    for (const service in options.serviceCategory) {
-      if (options.serviceCategory[service]! in categories) services[service] = value;
-    }
-    return { categories, services };
-  };
-
   /**
    * Decides the categories `choices` names (each with all its services) and the services
    * `extra` names; everything else keeps its choice, and what is pending and not named stays
@@ -86,7 +86,7 @@ export const installDecisions: DecisionsInstaller = (engine: Engine): Decisions 
         DEV && warn(`set(): "${id}" is not an optional category; ignored`);
         continue;
       }
-      const named = grantAll(!!choices[id], [id]);
+      const named = grantAll(options, !!choices[id], [id]);
       Object.assign(categories, named.categories);
       Object.assign(services, named.services);
     }
@@ -105,11 +105,11 @@ export const installDecisions: DecisionsInstaller = (engine: Engine): Decisions 
   };
 
   return {
-    acceptAll: () => decide(grantAll(true), 'accept-all'),
-    rejectAll: () => decide(grantAll(false), 'reject-all'),
+    acceptAll: () => decide(grantAll(options, true), 'accept-all'),
+    rejectAll: () => decide(grantAll(options, false), 'reject-all'),
     set: (choices, extra) => choose(choices, extra, 'custom'),
     withdraw() {
-      decide(grantAll(false), 'withdraw');
+      decide(grantAll(options, false), 'withdraw');
       // Also what was refused already: leftovers set by scripts that ran before (all is refused now).
       clean();
     },
@@ -123,7 +123,7 @@ export const installDecisions: DecisionsInstaller = (engine: Engine): Decisions 
     // keeps it from showing again; issue 12 item 10), or only what is pending (earlier choices stay).
     gpc() {
       const state = $state.get();
-      if (!state.decided) decide(grantAll(false), 'gpc'), engine.view.set('notice');
+      if (!state.decided) decide(grantAll(options, false), 'gpc'), engine.view.set('notice');
       else if (isAsking(state)) choose(...pendingChoices(state.pending, false), 'gpc');
     },
     applied(prev, next, madeHere) {
