@@ -485,6 +485,19 @@ describe('decision code loaded on first need (the script tag)', () => {
     expect(load).toHaveBeenCalledTimes(2);
     expect(consent.state.get()).toMatchObject({ decided: true, method: 'reject-all', categories: { analytics: false } });
   });
+
+  it('after a failed load with the banner, opening the dialog loads it again', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const load = vi.fn((): Promise<typeof installDecisions> => Promise.reject(new Error('404')));
+    const { consent } = lazy(memoryStorage(), load);
+    expect(consent.view.get()).toBe('banner');
+    await flush();
+    expect(load).toHaveBeenCalledTimes(1);
+    consent.hide();
+    consent.showPreferences();
+    await flush();
+    expect(load).toHaveBeenCalledTimes(2);
+  });
 });
 
 describe('cross-tab', () => {

@@ -2,9 +2,12 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { syncTabs } from '../../../src/core/tabs';
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 50));
+// Node's BroadcastChannel reaches every worker: names of this file's own, so that the other test
+// files' engines (which run in parallel on 'instria_consent') are not heard here.
+const NAME = `tabs_test_${Math.random().toString(36).slice(2)}`;
 let stops: (() => void)[] = [];
 /** A tab: its `notify`, and its `stop` (also run after each test). */
-const tab = (changed: () => void, name = 'instria_consent') => {
+const tab = (changed: () => void, name = NAME) => {
   let stop = () => {};
   const notify = syncTabs(name, changed, (fn) => stops.push((stop = fn)));
   return { notify, stop: () => stop() };
@@ -22,7 +25,7 @@ describe('syncTabs', () => {
     const elsewhere = vi.fn();
     const a = tab(self);
     tab(other);
-    tab(elsewhere, 'other_cookie');
+    tab(elsewhere, `${NAME}_other`);
     a.notify();
     await tick();
     expect([self.mock.calls.length, other.mock.calls.length, elsewhere.mock.calls.length]).toEqual([0, 1, 0]);

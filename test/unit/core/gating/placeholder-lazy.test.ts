@@ -56,4 +56,21 @@ describe('lazy placeholder', () => {
     expect(box.childElementCount).toBe(0);
     expect(warn).toHaveBeenCalledOnce();
   });
+
+  it('after a failed load, the next gated iframe loads the file again and gets its text', async () => {
+    const { placeholderFor, lazyPlaceholder } = await lazy();
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const load = vi.fn(() => Promise.reject(new Error('offline')));
+    lazyPlaceholder.load = load;
+    placeholderFor(consent, document.querySelector('iframe')!);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    lazyPlaceholder.load = () => Promise.resolve(fullPlaceholder);
+    const second = document.createElement('iframe');
+    second.dataset.consent = 'media';
+    second.dataset.service = 'video';
+    document.body.append(second);
+    const box = placeholderFor(consent, second);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(box.querySelector('button')!.textContent).toBe('Allow VideoTube');
+  });
 });
