@@ -112,7 +112,7 @@ function warnSetup(input: ConsentOptions | undefined, options: ResolvedOptions, 
 /**
  * The consent engine behind every entry point's `createConsent`: the visitor's decision, kept
  * in `setup.storage`, with actions to change it, events when it changes, and the UI state.
- * This is wiring: the state is `toState`'s (./state.ts), the events `createEmitter`'s, the code
+ * This is wiring: the state is `toState`'s (./state.ts), the events `emit`'s (./emitter.ts), the code
  * loaded on first need `onDemand`'s, the other tabs `syncTabs`'s. The decision code comes with
  * `setup` (`createEngineWithDecisions` in ./consent.ts) or is loaded on first need (the script tag).
  * Safe to call during SSR: it then reports no decision and does nothing.
@@ -251,7 +251,7 @@ export function createEngine<const C extends string = DefaultCategory>(input: Co
   if (decision) {
     $state.set(toState(options, decision));
     // Let code that subscribes right after createConsent() receive the first event.
-    queueMicrotask(() => !destroyed && emit(listeners, 'consent', $state.get()));
+    queueMicrotask(() => !destroyed && engine.emit('consent', $state.get()));
   }
   // No decision, or one that lacks what was added since: GPC refuses it with no banner (SPEC:
   // gpc), else the banner asks.
