@@ -3,7 +3,7 @@
  * For apps that draw their own UI from `consent.view` and `consent.state`.
  */
 import { CONSENT_COOKIE } from './core/cleanup';
-import { createConsentEngine } from './core/consent';
+import { createEngineWithDecisions } from './core/consent';
 import { DEV } from './core/env';
 import { warnUnreadByCore } from './core/options';
 import type { Consent, DefaultCategory, EngineOptions } from './core/types';
@@ -22,7 +22,7 @@ import { defaultStorage } from './storage/index';
  */
 export function createConsent<const C extends string = DefaultCategory>(options?: EngineOptions<C>): Consent<C> {
   DEV && warnUnreadByCore(options);
-  return createConsentEngine(options, { storage: (resolved) => defaultStorage(resolved.cookie, CONSENT_COOKIE) });
+  return createEngineWithDecisions(options, { storage: (resolved) => defaultStorage(resolved.cookie, CONSENT_COOKIE) });
 }
 
 export { gating } from './core/gating/index';

@@ -4,7 +4,7 @@
  */
 import { CONSENT_COOKIE } from './core/cleanup';
 import { COOKIE_NAME } from './core/constants';
-import { createConsentEngine } from './core/consent';
+import { createEngineWithDecisions } from './core/consent';
 import { installDecisions } from './core/decisions';
 import { withRecords } from './core/integrations/records';
 import { standardPlugins } from './core/plugins';
@@ -35,7 +35,7 @@ export function createConsent<const C extends string = DefaultCategory>(options?
     DEV && warn(`createConsent() was already called for the cookie "${name}"; the first instance is returned (destroy() it first to start again)`);
     return existing;
   }
-  return createConsentEngine(options, {
+  return createEngineWithDecisions(options, {
     storage: (resolved) => defaultStorage(resolved.cookie, CONSENT_COOKIE),
     plugins: (resolved) => [
       ...standardPlugins(resolved),

@@ -107,23 +107,21 @@ export function trackersOf(
 }
 
 /**
- * Whether a refused category or service of `state` may have left a cookie (or, with `storage`, a
- * localStorage or sessionStorage key) here: one it declares, or one that looks like a built-in
- * name (`SUSPECTS`). The script tag loads its decision code, which removes them, only then: it
- * tests cookies at start and the storage keys once the page is idle (a page's first storage
- * access is among the slowest things a start does). Cookie values are tested too, and a bad
+ * Whether a refused category or service of `state` may have left a cookie or storage key here:
+ * one it declares, or one that looks like a built-in name (`SUSPECTS`). The script tag loads
+ * its decision code, which removes them, only then. Cookie values are tested too, and a bad
  * `cookies` option or unreadable storage answers true: either costs a download, never a deletion.
  * While the visitor is asked (a first visit), false without looking: the banner brings the
- * decision code, which cleans up then.
+ * decision code, which cleans up then, and a first visit's start need not read every storage key.
  */
-export const hasLeftovers = (options: ResolvedOptions, state: ConsentState, storage?: boolean): boolean =>
+export const hasLeftovers = (options: ResolvedOptions, state: ConsentState): boolean =>
   !isAsking(state) &&
   safe(() => {
     const matchers: NameMatcher[] = [];
     for (const kind of ['categories', 'services'] as const) {
       for (const id in state[kind]) state[kind][id] || matchers.push(SUSPECTS, ...(options[kind][id]!.cookies ?? []));
     }
-    return (storage ? `${Object.keys(localStorage)},${Object.keys(sessionStorage)}` : document.cookie)
+    return `${document.cookie};${Object.keys(localStorage)},${Object.keys(sessionStorage)}`
       .split(/[;=,] */)
       .some((name) => matchesName(name, matchers));
   }, true);

@@ -1,5 +1,5 @@
 import { installDecisions } from './decisions';
-import { createConsentEngine as engineWith, type DefaultCategory, type EngineSetup } from './engine';
+import { createEngine, type DefaultCategory, type EngineSetup } from './engine';
 import type { Consent, ConsentOptions, ConsentStorage } from './types';
 
 export type { DefaultCategory, EngineSetup } from './engine';
@@ -11,10 +11,10 @@ function pageStorage(): ConsentStorage {
 }
 
 /**
- * The engine with its decision code at hand, as the npm entries use it: every action takes
- * effect at once. (The script tag starts the engine without it and loads it on first need.)
+ * The engine with its decision code preinstalled, as the npm entries use it: every action takes
+ * effect at once. (The script tag starts `createEngine` without it and loads it on first need.)
  */
-export const createConsentEngine = <const C extends string = DefaultCategory>(
+export const createEngineWithDecisions = <const C extends string = DefaultCategory>(
   input?: ConsentOptions<C>,
   setup: Omit<EngineSetup, 'loadDecisions'> = {},
-): Consent<C> => engineWith(input, { decisions: installDecisions, storage: pageStorage, ...setup });
+): Consent<C> => createEngine(input, { decisions: installDecisions, storage: pageStorage, ...setup });

@@ -4,17 +4,32 @@ import { DEV, warn } from './env';
 import { inventoryOf } from './inventory';
 import type { Decisions, DecisionsInstaller, Engine } from './engine';
 import { isAsking, pendingChoices } from './pending';
-import type { Method } from './types';
+import { hasAny, transition } from './state';
+import type { Method, ResolvedOptions } from './types';
 
 type Flags = Record<string, boolean>;
 
-/** Keys whose value differs between two flag maps. */
-const diff = (a: Flags, b: Flags): string[] => Object.keys(b).filter((key) => a[key] !== b[key]);
+/** Grants per category and per service: what a decision records. */
+interface Grants {
+  categories: Flags;
+  services: Flags;
+}
 
 /** A random consent id: a UUID where available, else 128 random bits in hex. */
 export const newConsentId = (): string =>
   crypto.randomUUID?.() ??
   Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => (b + 256).toString(16).slice(1)).join('');
+
+/** `value` for every optional category of `options` (or the `only` ones) and every service of those. */
+function grantAll(options: ResolvedOptions, value: boolean, only?: string[]): Grants {
+  const categories: Flags = {};
+  const services: Flags = {};
+  for (const id of only ?? options.optional) categories[id] = value;
+  for (const service in options.serviceCategory) {
+    if (options.serviceCategory[service]! in categories) services[service] = value;
+  }
+  return { categories, services };
+}
 
 /**
  * The decision half of the engine: recording a choice, forgetting it, cleaning up after a
@@ -30,8 +45,7 @@ export const installDecisions: DecisionsInstaller = (engine: Engine): Decisions 
    * that `categories` and `services` name. What they leave out (still pending) stays unlisted,
    * so undecided, and the banner keeps asking for it.
    */
-  function decide([categories, services]: [Flags, Flags], method: Method): void {
-    if (engine.destroyed()) return;
+  function decide({ categories, services }: Grants, method: Method): void {
     const decision: StoredDecision = {
       id: $state.get().id ?? newConsentId(),
       time: Date.now(),
@@ -48,24 +62,12 @@ export const installDecisions: DecisionsInstaller = (engine: Engine): Decisions 
       }
     }
     const value = encodeDecision(decision);
-    engine.stored(value);
     if (!storage.write(value, options.expiresAfterDays)) DEV && warn('the decision could not be stored; it lasts for this page only');
     engine.view.set('hidden');
-    engine.apply(decision, true);
+    engine.applyDecision(decision, true);
     if (isAsking($state.get())) engine.view.set('banner');
-    engine.post(1);
+    engine.written(value);
   }
-
-  /** Every optional category (`value`), every service of `only` categories or of all. */
-  const all = (value: boolean, only?: string[]): [Flags, Flags] => {
-    const categories: Flags = {};
-    const services: Flags = {};
-    for (const id of only ?? options.optional) categories[id] = value;
-    for (const service in options.serviceCategory) {
-      if (options.serviceCategory[service]! in categories) services[service] = value;
-    }
-    return [categories, services];
-  };
 
   /**
    * Decides the categories `choices` names (each with all its services) and the services
@@ -84,15 +86,15 @@ export const installDecisions: DecisionsInstaller = (engine: Engine): Decisions 
         DEV && warn(`set(): "${id}" is not an optional category; ignored`);
         continue;
       }
-      const [own, theirs] = all(!!choices[id], [id]);
-      Object.assign(categories, own);
-      Object.assign(services, theirs);
+      const named = grantAll(options, !!choices[id], [id]);
+      Object.assign(categories, named.categories);
+      Object.assign(services, named.services);
     }
     for (const service in extra?.services) {
       if (service in options.serviceCategory) services[service] = !!extra!.services[service];
       else DEV && warn(`set(): unknown service "${service}" ignored`);
     }
-    decide([categories, services], method);
+    decide({ categories, services }, method);
   }
 
   // What a still-granted category or service claims stays (the built-in lists in cleanup.ts share names).
@@ -103,43 +105,37 @@ export const installDecisions: DecisionsInstaller = (engine: Engine): Decisions 
   };
 
   return {
-    acceptAll: () => decide(all(true), 'accept-all'),
-    rejectAll: () => decide(all(false), 'reject-all'),
+    acceptAll: () => decide(grantAll(options, true), 'accept-all'),
+    rejectAll: () => decide(grantAll(options, false), 'reject-all'),
     set: (choices, extra) => choose(choices, extra, 'custom'),
     withdraw() {
-      decide(all(false), 'withdraw');
+      decide(grantAll(options, false), 'withdraw');
       // Also what was refused already: leftovers set by scripts that ran before (all is refused now).
-      if (!engine.destroyed()) clean();
+      clean();
     },
     reset() {
-      if (engine.destroyed()) return;
       storage.clear();
-      engine.stored(null);
-      engine.apply(null);
-      engine.post(0);
+      engine.applyDecision(null);
+      engine.written(null);
       engine.view.set('banner');
     },
     // GPC refuses what is undecided: everything (and the notice says so, once: a stored decision
     // keeps it from showing again; see ui/notice.tsx), or only what is pending (earlier choices stay).
     gpc() {
       const state = $state.get();
-      if (!state.decided) decide(all(false), 'gpc'), engine.view.set('notice');
+      if (!state.decided) decide(grantAll(options, false), 'gpc'), engine.view.set('notice');
       else if (isAsking(state)) choose(...pendingChoices(state.pending, false), 'gpc');
     },
-    applied(prev, next, local) {
-      const categories = diff(prev.categories, next.categories);
-      const services = diff(prev.services, next.services);
-      const withdrawn = categories.filter((id) => prev.categories[id]);
-      const withdrawnServices = services.filter((id) => prev.services[id]);
-      if (withdrawn.length + withdrawnServices.length) clean(withdrawn, withdrawnServices);
+    applied(prev, next, madeHere) {
+      const { changed, withdrawn, reload } = transition(prev, next);
+      if (hasAny(withdrawn)) clean(withdrawn.categories, withdrawn.services);
       if (!next.decided) return;
-      const reloadRecommended = prev.decided && withdrawn.length + withdrawnServices.length > 0;
       if (!prev.decided) engine.emit('first-consent', next);
       engine.emit('consent', next);
-      if (categories.length + services.length) {
-        engine.emit('change', Object.freeze({ state: next, changed: Object.freeze({ categories, services }), reloadRecommended }));
+      if (hasAny(changed)) {
+        engine.emit('change', Object.freeze({ state: next, changed: Object.freeze(changed), reloadRecommended: reload }));
       }
-      if (reloadRecommended && local && options.reloadOnWithdraw) setTimeout(() => location.reload());
+      if (reload && madeHere && options.reloadOnWithdraw) setTimeout(() => location.reload());
     },
     clean,
     inventory: () => inventoryOf(options),

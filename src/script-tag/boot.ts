@@ -1,4 +1,4 @@
-import { createConsentEngine, type EngineSetup } from '../core/engine';
+import { createEngine, type EngineSetup } from '../core/engine';
 import { DEV, failed, warn } from '../core/env';
 import type { Consent, ConsentOptions } from '../core/types';
 import './window';
@@ -85,7 +85,7 @@ export function bootScriptTag(setup: (script: HTMLOrSVGScriptElement | null) => 
       try {
         const global = typeof window.InstriaConsentConfig === 'object' ? window.InstriaConsentConfig : {};
         const options = { ...global, ...readTagOptions(script), ...config };
-        instance = createConsentEngine(options, setup(script));
+        instance = createEngine(options, setup(script));
         Object.assign(api, instance);
       } catch (error) {
         // Fail closed: without an instance nothing is granted and no gated tag runs.

@@ -13,15 +13,15 @@
  */
 import { hasLeftovers, newestDecision } from '../core/cleanup';
 import { VERSION } from '../core/constants';
-import { DEV, failed } from '../core/env';
+import { DEV } from '../core/env';
 import { lazyPlaceholder } from '../core/gating/placeholder-lazy';
 import { outboxPending } from '../core/integrations/records';
+import { onDemand } from '../core/on-demand';
 import { standardPlugins } from '../core/plugins';
 import { bootScriptTag } from './boot';
 import { loadChunk } from './load';
 import './window';
 import { lazyDefaultStorage } from '../storage/lazy';
-
 
 bootScriptTag((script) => {
   const tag = script as HTMLScriptElement | null;
@@ -39,9 +39,8 @@ bootScriptTag((script) => {
         if (options.widget !== 'floating') return;
         let stop: (() => void) | void;
         let stopped = false;
-        loadChunk(url('widget'), nonce, () => window.InstriaConsentWidget).then(
+        onDemand(() => loadChunk(url('widget'), nonce, () => window.InstriaConsentWidget), 'the preferences button')(
           (widget) => stopped || (stop = widget(consent)),
-          failed('the preferences button could not be loaded'),
         );
         return () => ((stopped = true), stop?.());
       },

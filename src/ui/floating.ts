@@ -13,7 +13,7 @@ const CSS =
  * DOM in its own shadow root, no Preact: a returning visitor sees it without downloading the UI.
  * Hidden while the banner is shown; left in place under the dialog so focus can return to it.
  *
- * @example createConsentEngine({ widget: 'floating' }, { plugins: () => [floatingWidget] })
+ * @example createEngineWithDecisions({ widget: 'floating' }, { plugins: () => [floatingWidget] })
  */
 export const floatingWidget: Plugin = (consent) => {
   if (consent.options.widget !== 'floating') return;

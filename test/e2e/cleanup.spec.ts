@@ -75,7 +75,7 @@ test('script tag: on a first visit, trackers left from before the banner go once
   expect(await page.evaluate(() => window.InstriaConsent!.state!.get().decided)).toBe(false);
 });
 
-test('script tag: a returning refuser with only storage keys left loses them once the page is idle, without the UI', async ({
+test('script tag: a returning refuser with only storage keys left loses them on page load, without the UI', async ({
   page,
   baseURL,
 }) => {

@@ -1,4 +1,5 @@
 import { DEV, safe, warn } from '../env';
+import type { HookedConsent } from '../hooks';
 import type { Plugin } from '../types';
 import { autoBlock, gate, hostsOf } from './auto-block';
 import { placeholderFor } from './placeholder';
@@ -159,16 +160,17 @@ export const gating = (): Plugin => (consent) => {
   // The stored decision is applied right after the add-ons are installed: scan after it.
   queueMicrotask(() => stopped || (scan(document), pump()));
   const unlisten = consent.state.listen(pump);
-  // Code-driven loading shares the order: `whenGranted(category, fn)` queues `fn` behind the
-  // gated scripts already waiting, so it can rely on what they define.
-  const whenGranted = consent.whenGranted;
-  consent.whenGranted = (category, fn, service) => {
+  // Code-driven loading shares the order: a due `whenGranted(category, fn)` callback waits
+  // behind the gated scripts already waiting, so it can rely on what they define. Chained on
+  // the engine's hook (./hooks.ts), which `destroy()` unchains.
+  const hooks = (consent as HookedConsent)._hooks;
+  const whenGranted = hooks.whenGranted;
+  hooks.whenGranted = (category, fn, service) => {
     const item = { run: fn, granted: () => consent.granted(category, service) };
     const off = whenGranted(category, () => (waiting.add(item), pump()), service);
     return () => (off(), waiting.delete(item));
   };
   return () => {
-    consent.whenGranted = whenGranted;
     stopped = true;
     unlisten();
     observer.disconnect();

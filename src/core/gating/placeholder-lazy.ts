@@ -1,4 +1,4 @@
-import { failed } from '../env';
+import { onDemand } from '../on-demand';
 import type { Consent } from '../types';
 import type { placeholderFor as fullPlaceholder } from './placeholder';
 import { placeholderBox } from './placeholder-box';
@@ -10,7 +10,8 @@ import { placeholderBox } from './placeholder-box';
  */
 export const lazyPlaceholder: { load?: () => Promise<typeof fullPlaceholder> } = {};
 
-let loading: Promise<typeof fullPlaceholder> | undefined;
+/** The text and button, loaded with the first gated iframe (again with the next if it failed). */
+const fill = onDemand(() => lazyPlaceholder.load?.(), 'the embed placeholder');
 
 /**
  * The script tag's `placeholderFor` (tsup.config.ts puts it in place of ./placeholder.ts for
@@ -20,10 +21,6 @@ let loading: Promise<typeof fullPlaceholder> | undefined;
  */
 export function placeholderFor(consent: Consent, embed: HTMLElement): HTMLElement {
   const box = placeholderBox(embed);
-  loading ||= lazyPlaceholder.load?.();
-  loading?.then(
-    (fill) => fill(consent, embed, box),
-    failed('the embed placeholder could not be loaded'),
-  );
+  fill((placeholder) => placeholder(consent, embed, box));
   return box;
 }

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { decodeDecision, encodeDecision } from '../../../src/core/codec';
-import { createConsentEngine } from '../../../src/core/consent';
+import { createEngineWithDecisions } from '../../../src/core/consent';
 import { installDecisions } from '../../../src/core/decisions';
-import { createConsentEngine as engineWithout } from '../../../src/core/engine';
+import { createEngine as engineWithout } from '../../../src/core/engine';
 import type { ConsentOptions, ConsentStorage } from '../../../src/core/types';
 import { memoryStorage } from '../../../src/storage/memory';
 
@@ -13,7 +13,7 @@ const categories = {
 } as const;
 
 function make(options: ConsentOptions<keyof typeof categories> = {}, storage: ConsentStorage = memoryStorage()) {
-  return { consent: createConsentEngine({ categories, storage, ...options }), storage };
+  return { consent: createEngineWithDecisions({ categories, storage, ...options }), storage };
 }
 
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
@@ -48,7 +48,7 @@ describe('createConsent: first visit', () => {
   });
 
   it('uses essential + analytics when no categories are configured', () => {
-    const consent = createConsentEngine({ storage: memoryStorage() });
+    const consent = createEngineWithDecisions({ storage: memoryStorage() });
     expect(Object.keys(consent.state.get().categories)).toEqual(['essential', 'analytics']);
     expect(consent.options.optional).toEqual(['analytics']);
   });
@@ -281,7 +281,7 @@ describe('withdrawal', () => {
 
   it('cleans up after a config with an invalid service id without throwing into the page', () => {
     vi.spyOn(console, 'warn').mockImplementation(() => {});
-    const consent = createConsentEngine({
+    const consent = createEngineWithDecisions({
       categories: { essential: { required: true }, analytics: { services: { 'bad id': { cookies: ['keep'] }, ga4: { cookies: ['_ga4only'] } } } },
       storage: memoryStorage(),
     });
@@ -363,7 +363,7 @@ describe('UI state and loading', () => {
     const mount = vi.fn(() => () => {});
     const loadUI = vi.fn(() => Promise.resolve(mount));
     const stored = encodeDecision({ id: 'abcdef12-3456', time: Date.now(), revision: 1, method: 'reject-all', categories: { analytics: false, marketing: false }, services: {} });
-    const consent = createConsentEngine({ categories, storage: memoryStorage(stored) }, { loadUI });
+    const consent = createEngineWithDecisions({ categories, storage: memoryStorage(stored) }, { loadUI });
     await flush();
     expect(loadUI).not.toHaveBeenCalled();
     consent.showPreferences();
@@ -376,7 +376,7 @@ describe('UI state and loading', () => {
   it('fails closed, with a warning, when the UI cannot load; opening it again tries again', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     const loadUI = vi.fn(() => Promise.reject(new Error('404')));
-    const consent = createConsentEngine({ categories, storage: memoryStorage() }, { loadUI });
+    const consent = createEngineWithDecisions({ categories, storage: memoryStorage() }, { loadUI });
     await flush();
     expect(consent.granted('analytics')).toBe(false);
     expect(warn).toHaveBeenCalledWith(expect.stringContaining('could not be loaded'), expect.any(Error));
@@ -400,7 +400,7 @@ describe('UI state and loading', () => {
 
   it('destroy() runs plugin teardowns and stops reacting', () => {
     const teardown = vi.fn();
-    const consent = createConsentEngine({ categories, storage: memoryStorage(), plugins: [() => teardown] });
+    const consent = createEngineWithDecisions({ categories, storage: memoryStorage(), plugins: [() => teardown] });
     const seen = vi.fn();
     consent.on('consent', seen);
     consent.destroy();
@@ -414,7 +414,7 @@ describe('UI state and loading', () => {
     const order: string[] = [];
     vi.spyOn(console, 'warn').mockImplementation(() => {});
     const stored = encodeDecision({ id: 'abcdef12-3456', time: Date.now(), revision: 1, method: 'accept-all', categories: { analytics: true, marketing: true }, services: {} });
-    const consent = createConsentEngine({
+    const consent = createEngineWithDecisions({
       categories,
       storage: memoryStorage(stored),
       plugins: [
@@ -485,6 +485,19 @@ describe('decision code loaded on first need (the script tag)', () => {
     expect(load).toHaveBeenCalledTimes(2);
     expect(consent.state.get()).toMatchObject({ decided: true, method: 'reject-all', categories: { analytics: false } });
   });
+
+  it('after a failed load with the banner, opening the dialog loads it again', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const load = vi.fn((): Promise<typeof installDecisions> => Promise.reject(new Error('404')));
+    const { consent } = lazy(memoryStorage(), load);
+    expect(consent.view.get()).toBe('banner');
+    await flush();
+    expect(load).toHaveBeenCalledTimes(1);
+    consent.hide();
+    consent.showPreferences();
+    await flush();
+    expect(load).toHaveBeenCalledTimes(2);
+  });
 });
 
 describe('cross-tab', () => {
@@ -528,7 +541,7 @@ describe('SSR', () => {
     // @ts-expect-error simulate a server
     delete globalThis.window;
     try {
-      const { createConsentEngine: create } = await import('../../../src/core/consent');
+      const { createEngineWithDecisions: create } = await import('../../../src/core/consent');
       const consent = create();
       consent.acceptAll();
       expect(consent.state.get().decided).toBe(false);

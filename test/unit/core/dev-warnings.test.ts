@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createConsentEngine } from '../../../src/core/consent';
+import { createEngineWithDecisions } from '../../../src/core/consent';
 import { gating } from '../../../src/core/gating/index';
 import { readTagOptions } from '../../../src/script-tag/boot';
 import type { Consent, ConsentOptions } from '../../../src/core/types';
@@ -12,7 +12,7 @@ const instances: Consent[] = [];
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 function make(options: ConsentOptions = {}, withUI = false) {
-  const consent = createConsentEngine(
+  const consent = createEngineWithDecisions(
     { categories, storage: memoryStorage(), gating: false, plugins: [gating()], ...options },
     withUI ? { loadUI: () => new Promise(() => {}) } : {},
   ) as Consent;

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createConsentEngine } from '../../../src/core/consent';
+import { createEngineWithDecisions } from '../../../src/core/consent';
 import { cookieTable, displayName, renderCookieTable } from '../../../src/core/inventory';
 import type { ConsentOptions } from '../../../src/core/types';
 import { memoryStorage } from '../../../src/storage/memory';
@@ -46,7 +46,7 @@ describe('cookieTable', () => {
   });
 
   it('takes resolved options too (consent.options)', () => {
-    const consent = createConsentEngine({ ...options, storage: memoryStorage() });
+    const consent = createEngineWithDecisions({ ...options, storage: memoryStorage() });
     expect(cookieTable(consent.options)).toEqual(cookieTable(options));
   });
 
@@ -60,7 +60,7 @@ describe('cookieTable', () => {
 
 describe('consent.inventory()', () => {
   it('resolves with the table of the instance options', async () => {
-    const consent = createConsentEngine({ ...options, storage: memoryStorage() });
+    const consent = createEngineWithDecisions({ ...options, storage: memoryStorage() });
     expect(await consent.inventory()).toEqual(cookieTable(options));
   });
 });

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createConsentEngine } from '../../../src/core/consent';
-import { createConsentEngine as engineWithout } from '../../../src/core/engine';
+import { createEngineWithDecisions } from '../../../src/core/consent';
+import { createEngine as engineWithout } from '../../../src/core/engine';
 import { installDecisions } from '../../../src/core/decisions';
 import { googleConsentMode } from '../../../src/core/integrations/google-consent-mode';
 import type { Consent } from '../../../src/core/types';
@@ -21,7 +21,7 @@ const lastConsentUpdate = () =>
     .pop()?.[2];
 
 function make() {
-  const consent = createConsentEngine({ categories, storage: memoryStorage(), plugins: [googleConsentMode()] });
+  const consent = createEngineWithDecisions({ categories, storage: memoryStorage(), plugins: [googleConsentMode()] });
   instances.push(consent as Consent);
   return consent;
 }

@@ -2,7 +2,7 @@ import { h, render } from 'preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CONSENT_COOKIE } from '../../../src/core/cleanup';
 import { decodeDecision } from '../../../src/core/codec';
-import { createConsentEngine } from '../../../src/core/consent';
+import { createEngineWithDecisions } from '../../../src/core/consent';
 import { gating } from '../../../src/core/gating/index';
 import type { CategoryOptions, Consent, ConsentOptions, ConsentStorage } from '../../../src/core/types';
 import { cookieStorage } from '../../../src/storage/cookie';
@@ -36,7 +36,7 @@ const newCategory = {
 
 const instances: Consent[] = [];
 function make(categories: Record<string, CategoryOptions>, storage: ConsentStorage, options: ConsentOptions = {}) {
-  const consent = createConsentEngine({ categories, storage, gating: false, ...options });
+  const consent = createEngineWithDecisions({ categories, storage, gating: false, ...options });
   instances.push(consent);
   return consent;
 }

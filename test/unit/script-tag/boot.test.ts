@@ -1,5 +1,9 @@
-import { describe, expect, it } from 'vitest';
-import { readTagOptions } from '../../../src/script-tag/boot';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { encodeDecision } from '../../../src/core/codec';
+import { installDecisions } from '../../../src/core/decisions';
+import { gating } from '../../../src/core/gating/index';
+import { bootScriptTag, readTagOptions } from '../../../src/script-tag/boot';
+import { memoryStorage } from '../../../src/storage/memory';
 
 describe('readTagOptions', () => {
   it('reads data-controller as the controller option (0.2)', () => {
@@ -50,5 +54,40 @@ describe('readTagOptions: every attribute, with its type', () => {
       reloadOnWithdraw: true,
       cookie: { domain: 'example.test' },
     });
+  });
+});
+
+describe('bootScriptTag', () => {
+  afterEach(() => {
+    window.InstriaConsent?.destroy?.();
+    delete window.InstriaConsent;
+    document.body.innerHTML = '';
+  });
+
+  it('destroy() leaves no gating wrapper on window.InstriaConsent: a later whenGranted runs at once', async () => {
+    // A granted gated script still loading: gating holds whenGranted callbacks behind it.
+    const held = (event: Event) => event.stopImmediatePropagation();
+    document.addEventListener('error', held, true);
+    document.addEventListener('load', held, true);
+    try {
+      document.body.innerHTML = '<script type="text/plain" data-consent="analytics" data-src="https://cdn.test/a.js"></script>';
+      const stored = encodeDecision({ id: 'abcdef12-3456', time: Date.now(), revision: 1, method: 'accept-all', categories: { analytics: true }, services: {} });
+      bootScriptTag(
+        () => ({ decisions: installDecisions, storage: () => memoryStorage(stored), plugins: () => [gating()] }),
+        'test',
+      );
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      const api = window.InstriaConsent!;
+      const queued = vi.fn();
+      api.whenGranted!('analytics', queued);
+      expect(queued, 'behind the loading script').not.toHaveBeenCalled();
+      api.destroy!();
+      const after = vi.fn();
+      api.whenGranted!('analytics', after);
+      expect(after).toHaveBeenCalledTimes(1);
+    } finally {
+      document.removeEventListener('error', held, true);
+      document.removeEventListener('load', held, true);
+    }
   });
 });

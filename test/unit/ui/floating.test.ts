@@ -1,12 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createConsentEngine } from '../../../src/core/consent';
+import { createEngineWithDecisions } from '../../../src/core/consent';
 import type { Consent, ConsentOptions } from '../../../src/core/types';
 import { floatingWidget } from '../../../src/ui/floating';
 import { memoryStore } from '../support';
 
 function setup(options: ConsentOptions) {
   const store = memoryStore();
-  return createConsentEngine({ gating: false, ...options }, { storage: () => store, plugins: () => [floatingWidget] }) as Consent;
+  return createEngineWithDecisions({ gating: false, ...options }, { storage: () => store, plugins: () => [floatingWidget] }) as Consent;
 }
 
 const button = () => document.querySelector('instria-consent[data-part=floating]')?.shadowRoot?.querySelector('button') ?? null;

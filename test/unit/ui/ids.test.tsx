@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createConsentEngine } from '../../../src/core/consent';
+import { createEngineWithDecisions } from '../../../src/core/consent';
 import { ID_PATTERN } from '../../../src/core/constants';
 import type { Consent } from '../../../src/core/types';
 import { domId, type IdPart } from '../../../src/ui/ids';
@@ -31,7 +31,7 @@ describe('the UI: one element per id', () => {
   /** The banner and the dialog of a consent kept in memory, both drawn. */
   function draw(categories: Record<string, object>) {
     let value: string | null = null;
-    const consent = createConsentEngine(
+    const consent = createEngineWithDecisions(
       { gating: false, controller: 'Instria', categories },
       { storage: () => ({ read: () => value, write: (v) => ((value = v), true), clear: () => (value = null) }) },
     ) as Consent;

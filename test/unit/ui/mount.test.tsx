@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createConsentEngine } from '../../../src/core/consent';
+import { createEngineWithDecisions } from '../../../src/core/consent';
 import type { WritableAtom } from 'nanostores';
 import type { Consent, UIView } from '../../../src/core/types';
 import { mountUI } from '../../../src/ui/mount';
@@ -9,9 +9,9 @@ import { memoryStore } from '../support';
  * A consent instance kept in memory, with the UI mounted as the core would. The site is named
  * (`controller`), as the UI asks in development: only the test of that warning leaves it out.
  */
-function setup(options: Parameters<typeof createConsentEngine>[0] = {}) {
+function setup(options: Parameters<typeof createEngineWithDecisions>[0] = {}) {
   const store = memoryStore();
-  const consent = createConsentEngine({ gating: false, controller: 'Instria', ...options }, { storage: () => store }) as Consent;
+  const consent = createEngineWithDecisions({ gating: false, controller: 'Instria', ...options }, { storage: () => store }) as Consent;
   const unmount = mountUI(consent);
   const root = () => document.querySelector('instria-consent')?.shadowRoot ?? null;
   const button = (part: string) => root()?.querySelector<HTMLButtonElement>(`[data-part=${part}]`) ?? null;

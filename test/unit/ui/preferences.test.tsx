@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createConsentEngine } from '../../../src/core/consent';
+import { createEngineWithDecisions } from '../../../src/core/consent';
 import type { Consent } from '../../../src/core/types';
 import { mountUI } from '../../../src/ui/mount';
 import { memoryStore } from '../support';
@@ -18,7 +18,7 @@ const categories = {
 /** The dialog of a consent kept in memory, opened as the footer link would; the site is named. */
 function open(decide?: (consent: Consent) => void, extra: Record<string, unknown> = {}) {
   const store = memoryStore();
-  const consent = createConsentEngine({ gating: false, controller: 'Instria', categories, ...extra }, { storage: () => store }) as Consent;
+  const consent = createEngineWithDecisions({ gating: false, controller: 'Instria', categories, ...extra }, { storage: () => store }) as Consent;
   const unmount = mountUI(consent);
   decide?.(consent);
   consent.showPreferences();

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createConsentEngine } from '../../../src/core/consent';
+import { createEngineWithDecisions } from '../../../src/core/consent';
 import { placeholderFor } from '../../../src/core/gating/placeholder';
 import type { Consent } from '../../../src/core/types';
 import { memoryStorage } from '../../../src/storage/memory';
@@ -42,7 +42,7 @@ describe('readableName', () => {
 describe('the dialog shows labels, never keys or ids', () => {
   it('a category without a description or label, a misspelt one, a service without a label', () => {
     vi.spyOn(console, 'warn').mockImplementation(() => {});
-    const consent = createConsentEngine({
+    const consent = createEngineWithDecisions({
       gating: false,
       storage: memoryStorage(),
       categories: { essential: { required: true }, media: { services: { video_tube: {} } }, analytic: {} },
@@ -62,7 +62,7 @@ describe('the dialog shows labels, never keys or ids', () => {
 
 describe('the embed placeholder', () => {
   const consentWith = (categories: Record<string, object>) =>
-    createConsentEngine({ gating: false, storage: memoryStorage(), categories: { essential: { required: true }, ...categories } as never }) as Consent;
+    createEngineWithDecisions({ gating: false, storage: memoryStorage(), categories: { essential: { required: true }, ...categories } as never }) as Consent;
 
   it('names the category by its label, else a readable name, never the raw id', () => {
     const loads = refusedLoads();
@@ -97,7 +97,7 @@ describe('the embed placeholder', () => {
 describe('the banner names partners by label, never by id', () => {
   it('a service without a label is named in words', () => {
     vi.spyOn(console, 'warn').mockImplementation(() => {});
-    const consent = createConsentEngine({
+    const consent = createEngineWithDecisions({
       gating: false,
       storage: memoryStorage(),
       categories: { essential: { required: true }, media: { services: { video_tube: {} } } },

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createConsentEngine } from '../../../../src/core/consent';
+import { createEngineWithDecisions } from '../../../../src/core/consent';
 import { hostsOf, serviceOfUrl } from '../../../../src/core/gating/auto-block';
 import { gating } from '../../../../src/core/gating/index';
 import { resolveOptions } from '../../../../src/core/options';
@@ -21,7 +21,7 @@ type Cat = keyof typeof categories;
 let consent: Consent<Cat> | undefined;
 
 const make = (options: ConsentOptions<Cat> = {}) =>
-  (consent = createConsentEngine<Cat>({ categories, storage: memoryStorage(), plugins: [gating()], ...options }));
+  (consent = createEngineWithDecisions<Cat>({ categories, storage: memoryStorage(), plugins: [gating()], ...options }));
 
 // The page's own methods, kept before any instance patches them.
 const setAttribute = Element.prototype.setAttribute;
@@ -77,7 +77,7 @@ describe('auto-blocking', () => {
   it('is not installed when no service lists hosts', () => {
     const appendChild = Node.prototype.appendChild;
     const src = Object.getOwnPropertyDescriptor(HTMLImageElement.prototype, 'src');
-    consent = createConsentEngine({ storage: memoryStorage(), plugins: [gating()] });
+    consent = createEngineWithDecisions({ storage: memoryStorage(), plugins: [gating()] });
     expect(Node.prototype.appendChild).toBe(appendChild);
     expect(Object.getOwnPropertyDescriptor(HTMLImageElement.prototype, 'src')).toEqual(src);
   });
@@ -361,7 +361,7 @@ describe('auto-blocking: requests', () => {
     const before = [window.fetch, XMLHttpRequest.prototype.open, XMLHttpRequest.prototype.send, Navigator.prototype.sendBeacon, ...names.map((name) => Element.prototype[name])];
     const html = Object.getOwnPropertyDescriptor(Element.prototype, 'innerHTML');
     const now = () => [window.fetch, XMLHttpRequest.prototype.open, XMLHttpRequest.prototype.send, Navigator.prototype.sendBeacon, ...names.map((name) => Element.prototype[name])];
-    consent = createConsentEngine({ storage: memoryStorage(), plugins: [gating()] });
+    consent = createEngineWithDecisions({ storage: memoryStorage(), plugins: [gating()] });
     expect(now()).toEqual(before);
     consent.destroy();
     make();

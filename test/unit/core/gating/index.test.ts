@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createConsentEngine } from '../../../../src/core/consent';
+import { createEngineWithDecisions } from '../../../../src/core/consent';
 import { gating } from '../../../../src/core/gating/index';
 import type { Consent, ConsentOptions } from '../../../../src/core/types';
 import { memoryStorage } from '../../../../src/storage/memory';
@@ -18,7 +18,7 @@ type Cat = keyof typeof categories;
 let consent: Consent<Cat>;
 
 function make(options: ConsentOptions<Cat> = {}, stored: string | null = null) {
-  consent = createConsentEngine<Cat>({ categories, storage: memoryStorage(stored), gating: false, plugins: [gating()], ...options });
+  consent = createEngineWithDecisions<Cat>({ categories, storage: memoryStorage(stored), gating: false, plugins: [gating()], ...options });
   return consent;
 }
 
@@ -265,7 +265,7 @@ describe('gating: embeds and media', () => {
     document.body.innerHTML = '<iframe data-consent="media" data-src="https://video.test/e"></iframe>';
     // A decision stored on an earlier page view.
     const stored = memoryStorage();
-    createConsentEngine<Cat>({ categories, storage: stored, gating: false }).acceptAll();
+    createEngineWithDecisions<Cat>({ categories, storage: stored, gating: false }).acceptAll();
     make({}, stored.read());
     await flush();
     expect($('[data-part="placeholder"]')).toBeNull();

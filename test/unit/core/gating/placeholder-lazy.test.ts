@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createConsentEngine } from '../../../../src/core/consent';
+import { createEngineWithDecisions } from '../../../../src/core/consent';
 import { placeholderFor as fullPlaceholder } from '../../../../src/core/gating/placeholder';
 import type { Consent } from '../../../../src/core/types';
 import { memoryStorage } from '../../../../src/storage/memory';
@@ -24,7 +24,7 @@ beforeEach(() => {
   vi.restoreAllMocks();
   loads = refusedLoads();
   consent?.destroy();
-  consent = createConsentEngine({ categories, storage: memoryStorage(), gating: false });
+  consent = createEngineWithDecisions({ categories, storage: memoryStorage(), gating: false });
   document.body.innerHTML = '<iframe data-consent="media" data-service="video" data-src="https://video.test/e"></iframe>';
 });
 afterEach(() => vi.restoreAllMocks());
@@ -63,5 +63,22 @@ describe('lazy placeholder', () => {
     expect(box.childElementCount).toBe(0);
     expect(warn).toHaveBeenCalledOnce();
     expect(loads()).toEqual(['about:blank']);
+  });
+
+  it('after a failed load, the next gated iframe loads the file again and gets its text', async () => {
+    const { placeholderFor, lazyPlaceholder } = await lazy();
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const load = vi.fn(() => Promise.reject(new Error('offline')));
+    lazyPlaceholder.load = load;
+    placeholderFor(consent, document.querySelector('iframe')!);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    lazyPlaceholder.load = () => Promise.resolve(fullPlaceholder);
+    const second = document.createElement('iframe');
+    second.dataset.consent = 'media';
+    second.dataset.service = 'video';
+    document.body.append(second);
+    const box = placeholderFor(consent, second);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(box.querySelector('button')!.textContent).toBe('Allow VideoTube');
   });
 });

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { encodeDecision } from '../../../../src/core/codec';
-import { createConsentEngine } from '../../../../src/core/consent';
+import { createEngineWithDecisions } from '../../../../src/core/consent';
 import { googleConsentMode } from '../../../../src/core/integrations/google-consent-mode';
 import type { Consent, ConsentOptions, GoogleConsentModeOptions } from '../../../../src/core/types';
 import { memoryStorage } from '../../../../src/storage/memory';
@@ -12,7 +12,7 @@ const instances: Consent[] = [];
 const categories = { essential: { required: true }, analytics: {}, marketing: {}, functional: {} };
 
 function make(gcm: GoogleConsentModeOptions = {}, options: ConsentOptions = {}, stored: string | null = null) {
-  const consent = createConsentEngine({ categories, storage: memoryStorage(stored), plugins: [googleConsentMode(gcm)], ...options });
+  const consent = createEngineWithDecisions({ categories, storage: memoryStorage(stored), plugins: [googleConsentMode(gcm)], ...options });
   instances.push(consent as Consent);
   return consent;
 }
@@ -109,7 +109,7 @@ describe('googleConsentMode: update', () => {
   });
 
   it('a mapping overrides the default per type; a type mapped to a missing category stays denied', () => {
-    const consent = createConsentEngine({
+    const consent = createEngineWithDecisions({
       categories: { essential: { required: true }, stats: {}, ads: {} },
       storage: memoryStorage(),
       plugins: [googleConsentMode({ mapping: { analytics_storage: 'stats', ad_storage: 'ads', ad_user_data: 'ads' } })],

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { encodeDecision } from '../../../../src/core/codec';
-import { createConsentEngine } from '../../../../src/core/consent';
-import { createConsentEngine as engine } from '../../../../src/core/engine';
+import { createEngineWithDecisions } from '../../../../src/core/consent';
+import { createEngine as engine } from '../../../../src/core/engine';
 import { matomo } from '../../../../src/core/integrations/matomo';
 import type { CategoryOptions, Consent, ConsentOptions } from '../../../../src/core/types';
 import { memoryStorage } from '../../../../src/storage/memory';
@@ -11,7 +11,7 @@ const w = window as unknown as W;
 const instances: Consent[] = [];
 
 function make(categories: Record<string, CategoryOptions>, stored: string | null = null, options: ConsentOptions = {}) {
-  const consent = createConsentEngine({ categories, storage: memoryStorage(stored), expiresAfterDays: 30, plugins: [matomo()], ...options });
+  const consent = createEngineWithDecisions({ categories, storage: memoryStorage(stored), expiresAfterDays: 30, plugins: [matomo()], ...options });
   instances.push(consent as Consent);
   return consent;
 }

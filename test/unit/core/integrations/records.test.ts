@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { encodeDecision } from '../../../../src/core/codec';
-import { createConsentEngine } from '../../../../src/core/consent';
+import { createEngineWithDecisions } from '../../../../src/core/consent';
 import { gating } from '../../../../src/core/gating/index';
 import {
   OUTBOX_KEY,
@@ -30,7 +30,7 @@ let fetchMock: ReturnType<typeof vi.fn>;
 let beacon: ReturnType<typeof vi.fn>;
 
 function make(storage: ConsentStorage = memoryStorage(), extra: { gpc?: boolean } = {}) {
-  const consent = createConsentEngine({ categories, storage, plugins: [consentRecords(ENDPOINT)], ...extra });
+  const consent = createEngineWithDecisions({ categories, storage, plugins: [consentRecords(ENDPOINT)], ...extra });
   instances.push(consent as Consent);
   return consent;
 }
@@ -121,7 +121,7 @@ describe('consentRecords: the record', () => {
 
   it('records the language the visitor was shown, including one the site translated itself', async () => {
     document.documentElement.lang = 'de-DE';
-    const consent = createConsentEngine({
+    const consent = createEngineWithDecisions({
       categories,
       storage: memoryStorage(),
       translations: { de: { acceptAll: 'Alle akzeptieren' } },
@@ -338,7 +338,7 @@ describe('consentRecords: delivery', () => {
 
 describe('consentRecords: schema 2 fields (proof of consent)', () => {
   it('carries controller, absolute policy URL, expiry and the channel of an API call', async () => {
-    const consent = createConsentEngine({
+    const consent = createEngineWithDecisions({
       categories,
       storage: memoryStorage(),
       privacyPolicyUrl: '../legal/privacy?v=3',
@@ -432,7 +432,7 @@ describe('consentRecords: schema 2 fields (proof of consent)', () => {
   it('the "Allow" of a real embed placeholder records the placeholder channel and its texts', async () => {
     const loads = refusedLoads();
     document.body.innerHTML = '<iframe data-consent="analytics" data-service="ga4" data-src="https://video.test/e"></iframe>';
-    const consent = createConsentEngine({
+    const consent = createEngineWithDecisions({
       categories: { essential: { required: true }, analytics: { services: { ga4: { label: 'VideoTube' } } } },
       storage: memoryStorage(),
       plugins: [gating(), consentRecords(ENDPOINT)],
