@@ -5,6 +5,7 @@ import { installDecisions } from '../../../src/core/decisions';
 import { createEngine as engineWithout } from '../../../src/core/engine';
 import type { ConsentOptions, ConsentStorage } from '../../../src/core/types';
 import { memoryStorage } from '../../../src/storage/memory';
+import { consoleSpy } from '../support';
 
 const categories = {
   essential: { required: true },
@@ -94,11 +95,13 @@ describe('decisions', () => {
     expect(consent.granted('analytics', 'ga4')).toBe(true);
   });
 
-  it('set ignores required and unknown categories', () => {
+  it('set ignores required and unknown categories, and says so in development', () => {
+    const warned = consoleSpy('warn');
     const { consent } = make();
     consent.set({ essential: false, nope: true } as never);
     expect(consent.granted('essential')).toBe(true);
     expect(consent.state.get().categories).not.toHaveProperty('nope');
+    expect(warned()).toEqual(['set(): "essential" is not an optional category; ignored', 'set(): "nope" is not an optional category; ignored']);
   });
 
   it('keeps the consent id across decisions', () => {
@@ -363,7 +366,7 @@ describe('UI state and loading', () => {
     const mount = vi.fn(() => () => {});
     const loadUI = vi.fn(() => Promise.resolve(mount));
     const stored = encodeDecision({ id: 'abcdef12-3456', time: Date.now(), revision: 1, method: 'reject-all', categories: { analytics: false, marketing: false }, services: {} });
-    const consent = createEngineWithDecisions({ categories, storage: memoryStorage(stored) }, { loadUI });
+    const consent = createEngineWithDecisions({ categories, storage: memoryStorage(stored), privacyPolicyUrl: '/privacy' }, { loadUI });
     await flush();
     expect(loadUI).not.toHaveBeenCalled();
     consent.showPreferences();
