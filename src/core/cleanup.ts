@@ -107,7 +107,7 @@ export function trackersOf(
 }
 
 /**
- * Whether a refused category or service of `state` may have left a cookie or storage key here:
+ * Whether a refused category or service of `state` may have left a cookie or localStorage key here:
  * one it declares, or one that looks like a built-in name (`SUSPECTS`). The script tag loads
  * its decision code, which removes them, only then. Cookie values are tested too, and a bad
  * `cookies` option or unreadable storage answers true: either costs a download, never a deletion.
@@ -121,7 +121,9 @@ export const hasLeftovers = (options: ResolvedOptions, state: ConsentState): boo
     for (const kind of ['categories', 'services'] as const) {
       for (const id in state[kind]) state[kind][id] || matchers.push(SUSPECTS, ...(options[kind][id]!.cookies ?? []));
     }
-    return `${document.cookie};${Object.keys(localStorage)},${Object.keys(sessionStorage)}`
+    // Not sessionStorage: it ends with the tab, and a tracker that wrote it also set cookies or
+    // localStorage, which this finds; the clean-up it triggers removes all three.
+    return `${document.cookie};${Object.keys(localStorage)}`
       .split(/[;=,] */)
       .some((name) => matchesName(name, matchers));
   }, true);
