@@ -1,6 +1,8 @@
 import nodeConsole from 'node:console';
-import { vi } from 'vitest';
-import type { ConsentStorage } from '../../src/core/types';
+import { afterEach, vi } from 'vitest';
+import { createEngineWithDecisions, type EngineSetup } from '../../src/core/consent';
+import type { Consent, ConsentOptions, ConsentStorage, DefaultCategory } from '../../src/core/types';
+import { memoryStorage } from '../../src/storage/memory';
 
 /**
  * Shared helpers for the unit tests: a memory store, the page's URL, and the console spies that
@@ -20,6 +22,29 @@ export function memoryStore(initial: string | null = null): ConsentStorage {
       value = null;
     },
   };
+}
+
+/** The instances `testConsent` made, destroyed after each test of the file that imports this module. */
+const made: Consent[] = [];
+afterEach(() => {
+  for (const consent of made.splice(0)) consent.destroy();
+});
+
+/**
+ * The unit tests' consent instance: the engine with its decision code preinstalled, its decision
+ * kept in memory (`stored`: one already there, encoded), destroyed after the test. `options` as
+ * `createConsent` takes them (a `storage` there wins); `setup` as the engine's entries give it
+ * (`loadUI`, `plugins`).
+ *
+ * @example const consent = testConsent({ categories, plugins: [gating()] }, { stored: encodeDecision(…) });
+ */
+export function testConsent<const C extends string = DefaultCategory>(
+  options: ConsentOptions<C> = {},
+  { stored = null, setup = {} }: { stored?: string | null; setup?: Omit<EngineSetup, 'loadDecisions'> } = {},
+): Consent<C> {
+  const consent = createEngineWithDecisions<C>({ storage: memoryStorage(stored), ...options }, setup);
+  made.push(consent as Consent);
+  return consent;
 }
 
 /** Moves happy-dom's page to `url` (its default is http://localhost:3000/). */

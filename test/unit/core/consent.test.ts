@@ -5,7 +5,7 @@ import { installDecisions } from '../../../src/core/decisions';
 import { createEngine as engineWithout } from '../../../src/core/engine';
 import type { ConsentOptions, ConsentStorage } from '../../../src/core/types';
 import { memoryStorage } from '../../../src/storage/memory';
-import { consoleSpy } from '../support';
+import { consoleSpy, testConsent } from '../support';
 
 const categories = {
   essential: { required: true },
@@ -14,7 +14,7 @@ const categories = {
 } as const;
 
 function make(options: ConsentOptions<keyof typeof categories> = {}, storage: ConsentStorage = memoryStorage()) {
-  return { consent: createEngineWithDecisions({ categories, storage, ...options }), storage };
+  return { consent: testConsent({ categories, storage, ...options }), storage };
 }
 
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0));

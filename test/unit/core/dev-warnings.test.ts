@@ -1,10 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createEngineWithDecisions } from '../../../src/core/consent';
 import { gating } from '../../../src/core/gating/index';
 import { readTagOptions } from '../../../src/script-tag/boot';
 import type { Consent, ConsentOptions } from '../../../src/core/types';
-import { memoryStorage } from '../../../src/storage/memory';
-import { refusedLoads } from '../support';
+import { refusedLoads, testConsent } from '../support';
 
 // Development warnings for the common silent mistakes.
 const categories = { essential: { required: true }, analytics: {} } as const;
@@ -12,10 +10,7 @@ const instances: Consent[] = [];
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 function make(options: ConsentOptions = {}, withUI = false) {
-  const consent = createEngineWithDecisions(
-    { categories, storage: memoryStorage(), gating: false, plugins: [gating()], ...options },
-    withUI ? { loadUI: () => new Promise(() => {}) } : {},
-  ) as Consent;
+  const consent = testConsent({ categories, gating: false, plugins: [gating()], ...options }, { setup: withUI ? { loadUI: () => new Promise(() => {}) } : {} }) as Consent;
   instances.push(consent);
   return consent;
 }

@@ -1,13 +1,12 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createEngineWithDecisions } from '../../../src/core/consent';
 import { gating } from '../../../src/core/gating/index';
 import { hooksOf } from '../../../src/core/hooks';
 import type { Consent, Plugin } from '../../../src/core/types';
-import { memoryStorage } from '../../../src/storage/memory';
+import { testConsent } from '../support';
 
 const categories = { essential: { required: true }, analytics: {} };
 let consent: Consent | undefined;
-const make = (plugins: Plugin[]) => (consent = createEngineWithDecisions({ categories, storage: memoryStorage(), gating: false, plugins }));
+const make = (plugins: Plugin[]) => (consent = testConsent({ categories, gating: false, plugins }));
 
 afterEach(() => consent?.destroy());
 

@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createEngineWithDecisions } from '../../../src/core/consent';
 import { createEngine as engineWithout } from '../../../src/core/engine';
 import { installDecisions } from '../../../src/core/decisions';
 import { googleConsentMode } from '../../../src/core/integrations/google-consent-mode';
 import type { Consent } from '../../../src/core/types';
 import { memoryStorage } from '../../../src/storage/memory';
+import { testConsent } from '../support';
 
 // The page's own callbacks throwing must never stop our work.
 type W = { dataLayer?: unknown[] };
@@ -21,9 +21,7 @@ const lastConsentUpdate = () =>
     .pop()?.[2];
 
 function make() {
-  const consent = createEngineWithDecisions({ categories, storage: memoryStorage(), plugins: [googleConsentMode()] });
-  instances.push(consent as Consent);
-  return consent;
+  return testConsent({ categories, plugins: [googleConsentMode()] });
 }
 
 beforeEach(() => {

@@ -2,12 +2,11 @@ import { h, render } from 'preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CONSENT_COOKIE } from '../../../src/core/cleanup';
 import { decodeDecision } from '../../../src/core/codec';
-import { createEngineWithDecisions } from '../../../src/core/consent';
 import { gating } from '../../../src/core/gating/index';
 import type { CategoryOptions, Consent, ConsentOptions, ConsentStorage } from '../../../src/core/types';
 import { cookieStorage } from '../../../src/storage/cookie';
 import { memoryStorage } from '../../../src/storage/memory';
-import { refusedLoads } from '../support';
+import { refusedLoads, testConsent } from '../support';
 import { Banner } from '../../../src/ui/banner';
 import { Preferences } from '../../../src/ui/preferences';
 import { translator } from '../../../src/ui/i18n';
@@ -36,9 +35,7 @@ const newCategory = {
 
 const instances: Consent[] = [];
 function make(categories: Record<string, CategoryOptions>, storage: ConsentStorage, options: ConsentOptions = {}) {
-  const consent = createEngineWithDecisions({ categories, storage, gating: false, ...options });
-  instances.push(consent);
-  return consent;
+  return testConsent({ categories, storage, gating: false, ...options });
 }
 
 /** A visitor's decision on the old site, as stored. */

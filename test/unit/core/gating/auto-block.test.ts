@@ -5,7 +5,7 @@ import { gating } from '../../../../src/core/gating/index';
 import { resolveOptions } from '../../../../src/core/options';
 import type { Consent, ConsentOptions } from '../../../../src/core/types';
 import { memoryStorage } from '../../../../src/storage/memory';
-import { consoleSpy, refusedLoads } from '../../support';
+import { consoleSpy, refusedLoads, testConsent } from '../../support';
 
 // happy-dom fetches nothing here: these tests check that blocked tags never reach the document
 // (or, for images, never get their URL) before consent. Chromium's network log proves the rest
@@ -21,7 +21,7 @@ type Cat = keyof typeof categories;
 let consent: Consent<Cat> | undefined;
 
 const make = (options: ConsentOptions<Cat> = {}) =>
-  (consent = createEngineWithDecisions<Cat>({ categories, storage: memoryStorage(), plugins: [gating()], ...options }));
+  (consent = testConsent<Cat>({ categories, plugins: [gating()], ...options }));
 
 // The page's own methods, kept before any instance patches them.
 const setAttribute = Element.prototype.setAttribute;

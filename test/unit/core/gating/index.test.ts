@@ -3,7 +3,7 @@ import { createEngineWithDecisions } from '../../../../src/core/consent';
 import { gating } from '../../../../src/core/gating/index';
 import type { Consent, ConsentOptions } from '../../../../src/core/types';
 import { memoryStorage } from '../../../../src/storage/memory';
-import { refusedLoads } from '../../support';
+import { refusedLoads, testConsent } from '../../support';
 
 // happy-dom does not run scripts: these tests check what gating does to the DOM (live copies,
 // URLs, placeholders). That the copies run, in order, is proven in Chromium (test/e2e/gating.spec.ts).
@@ -18,7 +18,7 @@ type Cat = keyof typeof categories;
 let consent: Consent<Cat>;
 
 function make(options: ConsentOptions<Cat> = {}, stored: string | null = null) {
-  consent = createEngineWithDecisions<Cat>({ categories, storage: memoryStorage(stored), gating: false, plugins: [gating()], ...options });
+  consent = testConsent<Cat>({ categories, gating: false, plugins: [gating()], ...options }, { stored });
   return consent;
 }
 

@@ -4,6 +4,7 @@ import { createEngineWithDecisions } from '../../../../src/core/consent';
 import { googleConsentMode } from '../../../../src/core/integrations/google-consent-mode';
 import type { Consent, ConsentOptions, GoogleConsentModeOptions } from '../../../../src/core/types';
 import { memoryStorage } from '../../../../src/storage/memory';
+import { testConsent } from '../../support';
 
 type W = { dataLayer?: unknown[] };
 const w = window as unknown as W;
@@ -12,9 +13,7 @@ const instances: Consent[] = [];
 const categories = { essential: { required: true }, analytics: {}, marketing: {}, functional: {} };
 
 function make(gcm: GoogleConsentModeOptions = {}, options: ConsentOptions = {}, stored: string | null = null) {
-  const consent = createEngineWithDecisions({ categories, storage: memoryStorage(stored), plugins: [googleConsentMode(gcm)], ...options });
-  instances.push(consent as Consent);
-  return consent;
+  return testConsent({ categories, plugins: [googleConsentMode(gcm)], ...options }, { stored });
 }
 
 /** dataLayer entries as plain arrays (Arguments objects) or objects (events). */

@@ -1,19 +1,17 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { encodeDecision } from '../../../../src/core/codec';
-import { createEngineWithDecisions } from '../../../../src/core/consent';
 import { createEngine as engine } from '../../../../src/core/engine';
 import { matomo } from '../../../../src/core/integrations/matomo';
 import type { CategoryOptions, Consent, ConsentOptions } from '../../../../src/core/types';
 import { memoryStorage } from '../../../../src/storage/memory';
+import { testConsent } from '../../support';
 
 type W = { _paq?: unknown[][] };
 const w = window as unknown as W;
 const instances: Consent[] = [];
 
 function make(categories: Record<string, CategoryOptions>, stored: string | null = null, options: ConsentOptions = {}) {
-  const consent = createEngineWithDecisions({ categories, storage: memoryStorage(stored), expiresAfterDays: 30, plugins: [matomo()], ...options });
-  instances.push(consent as Consent);
-  return consent;
+  return testConsent({ categories, expiresAfterDays: 30, plugins: [matomo()], ...options }, { stored });
 }
 
 const inAnalytics = { essential: { required: true }, analytics: { services: { matomo: { label: 'Matomo' } } } };

@@ -16,7 +16,7 @@ import {
 } from '../../../../src/core/integrations/records';
 import type { Consent, ConsentStorage } from '../../../../src/core/types';
 import { memoryStorage } from '../../../../src/storage/memory';
-import { refusedLoads } from '../../support';
+import { refusedLoads, testConsent } from '../../support';
 
 const ENDPOINT = 'https://log.example.test/records';
 const categories = {
@@ -30,9 +30,7 @@ let fetchMock: ReturnType<typeof vi.fn>;
 let beacon: ReturnType<typeof vi.fn>;
 
 function make(storage: ConsentStorage = memoryStorage(), extra: { gpc?: boolean } = {}) {
-  const consent = createEngineWithDecisions({ categories, storage, plugins: [consentRecords(ENDPOINT)], ...extra });
-  instances.push(consent as Consent);
-  return consent;
+  return testConsent({ categories, storage, plugins: [consentRecords(ENDPOINT)], ...extra });
 }
 
 /** Bodies of every POST made, parsed. */
