@@ -1,28 +1,13 @@
 import nodeConsole from 'node:console';
 import { afterEach, vi } from 'vitest';
 import { createEngineWithDecisions, type EngineSetup } from '../../src/core/consent';
-import type { Consent, ConsentOptions, ConsentStorage, DefaultCategory } from '../../src/core/types';
+import type { Consent, ConsentOptions, DefaultCategory } from '../../src/core/types';
 import { memoryStorage } from '../../src/storage/memory';
 
 /**
- * Shared helpers for the unit tests: a memory store, the page's URL, and the console spies that
+ * Shared helpers for the unit tests: one factory of consent instances, the page's URL, and the console spies that
  * keep expected warnings and errors out of the run while letting the test assert on them.
  */
-
-/** A decision store kept in a variable, for the tests' instances (one store per instance). */
-export function memoryStore(initial: string | null = null): ConsentStorage {
-  let value = initial;
-  return {
-    read: () => value,
-    write(next) {
-      value = next;
-      return true;
-    },
-    clear() {
-      value = null;
-    },
-  };
-}
 
 /** The instances `testConsent` made, destroyed after each test of the file that imports this module. */
 const made: Consent[] = [];

@@ -2,10 +2,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createEngineWithDecisions } from '../../../src/core/consent';
 import type { Consent, ConsentOptions } from '../../../src/core/types';
 import { floatingWidget } from '../../../src/ui/floating';
-import { memoryStore } from '../support';
+import { memoryStorage } from '../../../src/storage/memory';
 
 function setup(options: ConsentOptions) {
-  const store = memoryStore();
+  const store = memoryStorage();
   return createEngineWithDecisions({ gating: false, ...options }, { storage: () => store, plugins: () => [floatingWidget] }) as Consent;
 }
 

@@ -3,14 +3,14 @@ import { createEngineWithDecisions } from '../../../src/core/consent';
 import type { WritableAtom } from 'nanostores';
 import type { Consent, UIView } from '../../../src/core/types';
 import { mountUI } from '../../../src/ui/mount';
-import { memoryStore } from '../support';
+import { memoryStorage } from '../../../src/storage/memory';
 
 /**
  * A consent instance kept in memory, with the UI mounted as the core would. The site is named
  * (`controller`), as the UI asks in development: only the test of that warning leaves it out.
  */
 function setup(options: Parameters<typeof createEngineWithDecisions>[0] = {}) {
-  const store = memoryStore();
+  const store = memoryStorage();
   const consent = createEngineWithDecisions({ gating: false, controller: 'Instria', ...options }, { storage: () => store }) as Consent;
   const unmount = mountUI(consent);
   const root = () => document.querySelector('instria-consent')?.shadowRoot ?? null;

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createEngineWithDecisions } from '../../../src/core/consent';
 import type { Consent } from '../../../src/core/types';
 import { mountUI } from '../../../src/ui/mount';
-import { memoryStore } from '../support';
+import { memoryStorage } from '../../../src/storage/memory';
 
 const categories = {
   essential: { required: true },
@@ -17,7 +17,7 @@ const categories = {
 
 /** The dialog of a consent kept in memory, opened as the footer link would; the site is named. */
 function open(decide?: (consent: Consent) => void, extra: Record<string, unknown> = {}) {
-  const store = memoryStore();
+  const store = memoryStorage();
   const consent = createEngineWithDecisions({ gating: false, controller: 'Instria', categories, ...extra }, { storage: () => store }) as Consent;
   const unmount = mountUI(consent);
   decide?.(consent);
