@@ -1,6 +1,6 @@
 import { COMPACT_FORMAT_VERSION, FORMAT_VERSION } from './constants';
 import { DEV, warn } from './env';
-import type { Method } from './types';
+import type { ConsentMethod } from './types';
 
 /** A decision as stored: the fields of the cookie value. */
 export interface StoredDecision {
@@ -9,7 +9,7 @@ export interface StoredDecision {
   /** Decision time, ms since the epoch. */
   time: number;
   revision: number;
-  method: Method;
+  method: ConsentMethod;
   /** Per category id: granted or refused. */
   categories: Record<string, boolean>;
   /** Per service id: granted or refused. */
@@ -17,7 +17,7 @@ export interface StoredDecision {
 }
 
 /** Methods by their one-digit code in the stored value (the index). Append only. */
-const METHODS: Method[] = ['accept-all', 'reject-all', 'custom', 'gpc', 'withdraw'];
+const METHODS: ConsentMethod[] = ['accept-all', 'reject-all', 'custom', 'gpc', 'withdraw'];
 
 /**
  * The whole value: the format version, then the fields. Version 1 keys services by their ids,

@@ -5,7 +5,7 @@ import { inventoryOf } from './inventory';
 import type { Decisions, DecisionsInstaller, Engine } from './engine';
 import { isAsking, pendingChoices } from './pending';
 import { hasAny, transition } from './state';
-import type { Method, ResolvedOptions } from './types';
+import type { ConsentMethod, ResolvedOptions } from './types';
 
 type Flags = Record<string, boolean>;
 
@@ -45,7 +45,7 @@ export const installDecisions: DecisionsInstaller = (engine: Engine): Decisions 
    * that `categories` and `services` name. What they leave out (still pending) stays unlisted,
    * so undecided, and the banner keeps asking for it.
    */
-  function decide({ categories, services }: Grants, method: Method): void {
+  function decide({ categories, services }: Grants, method: ConsentMethod): void {
     const decision: StoredDecision = {
       id: $state.get().id ?? newConsentId(),
       time: Date.now(),
@@ -74,7 +74,7 @@ export const installDecisions: DecisionsInstaller = (engine: Engine): Decisions 
    * `extra` names; everything else keeps its choice, and what is pending and not named stays
    * pending.
    */
-  function choose(choices: Partial<Flags>, extra: { services?: Flags } | undefined, method: Method): void {
+  function choose(choices: Partial<Flags>, extra: { services?: Flags } | undefined, method: ConsentMethod): void {
     const state = $state.get();
     const categories = { ...state.categories };
     const services = { ...state.services };

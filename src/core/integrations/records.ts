@@ -3,7 +3,7 @@ import { newConsentId } from '../decisions';
 import { DEV, safe, warn } from '../env';
 import { uiLanguage } from '../language';
 import type { DecisionsInstaller } from '../engine';
-import type { Consent, ConsentState, Method, Plugin, ResolvedOptions } from '../types';
+import type { Consent, ConsentState, ConsentMethod, Plugin, ResolvedOptions } from '../types';
 
 /** Version of the record format below (2 since 0.2: `channel`, `textHash`, …); receivers accept 1 and 2. */
 export const RECORD_SCHEMA_VERSION = 2;
@@ -24,7 +24,7 @@ export type Grant = 'granted' | 'denied';
 export type Channel = 'banner' | 'dialog' | 'placeholder' | 'api' | 'gpc';
 
 /** A record's `method`: a decision's, or `dismiss` (the dialog closed without a choice: no consent, no state change). */
-export type RecordMethod = Method | 'dismiss';
+export type RecordMethod = ConsentMethod | 'dismiss';
 
 /** UI strings shown, keyed by their translation key (`acceptAll`, `text`, `analytics.d`…), after the site's overrides. */
 export type ShownTexts = Record<string, string>;
