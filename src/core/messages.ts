@@ -100,8 +100,15 @@ const warnOnce = (text: string): unknown => said[text] || ((said[text] = true), 
  *
  * @example finder(consent.options, { en: { close: 'Close' }, fr: { close: 'Fermer' } })('close') // 'Fermer' on a French page
  */
-export const finder =
-  (options: Pick<ResolvedOptions, 'language' | 'translations'>, builtIn: Catalogs, lang = uiLanguage(options)) =>
+export const finder = (options: Pick<ResolvedOptions, 'language' | 'translations'>, builtIn: Catalogs, lang = uiLanguage(options)) =>
+  finderIn(lang, options, builtIn);
+
+/**
+ * {@link finder} in a language already resolved: for code that has it (the dialog, from the UI
+ * that resolved it), which then carries no language resolution of its own.
+ */
+export const finderIn =
+  (lang: string, options: Pick<ResolvedOptions, 'translations'>, builtIn: Catalogs) =>
   (key: string, fallback?: string): string | undefined => {
     const text = options.translations[lang]?.[key] || fallback || builtIn[lang]?.[key];
     if (DEV && !text && builtIn.en[key]) warnOnce(`no "${lang}" translation for "${key}"; using English`);

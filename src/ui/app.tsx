@@ -11,6 +11,8 @@ export interface AppProps {
   view: UIView;
   state: ConsentState;
   t: Translate;
+  /** The language `t` speaks (the dialog looks its own strings up in it). */
+  lang: string;
 }
 
 /**
@@ -21,9 +23,9 @@ export interface AppProps {
  * (silence is not consent: GDPR recital 32), and the visitor must still be asked.
  * See: https://eur-lex.europa.eu/eli/reg/2016/679/oj
  *
- * @example render(<App consent={consent} view="banner" state={consent.state.get()} t={t} />, root)
+ * @example render(<App consent={consent} view="banner" state={consent.state.get()} t={t} lang={lang} />, root)
  */
-export function App({ consent, view, state, t }: AppProps) {
+export function App({ consent, view, state, t, lang }: AppProps) {
   const dismiss = () => {
     if (consent.view.get() !== 'preferences') return;
     if (isAsking(consent.state.get())) consent.showBanner();
@@ -32,7 +34,7 @@ export function App({ consent, view, state, t }: AppProps) {
   return (
     <>
       {(view === 'banner' || (view === 'preferences' && isAsking(state))) && <Banner consent={consent} t={t} pending={state.pending} onIntent={preload && (() => preload!(consent.options.nonce))} />}
-      {view === 'preferences' && <Preferences consent={consent} state={state} t={t} onDismiss={dismiss} />}
+      {view === 'preferences' && <Preferences consent={consent} state={state} t={t} lang={lang} onDismiss={dismiss} />}
       {view === 'notice' && <Notice consent={consent} t={t} />}
     </>
   );

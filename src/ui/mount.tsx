@@ -84,7 +84,7 @@ function start(consent: Parameters<MountUI>[0]): () => void {
     // Every new decision is announced; the text node is replaced, so a second one is too.
     if (current.decidedAt !== decidedAt) status.textContent = (decidedAt = current.decidedAt) ? t('saved') : '';
     const inside = document.activeElement === host;
-    render(<App consent={consent} view={now} state={current} t={t} />, box);
+    render(<App consent={consent} view={now} state={current} t={t} lang={lang} />, box);
     // Focus that went with our UI goes back where it was when the dialog opened (WAI-ARIA APG
     // modal dialog), else where it was before the visitor entered our UI: never lost to <body>.
     if (inside && !root.activeElement) refocus(last === 'preferences' && opener?.isConnected ? opener : outside);

@@ -3,7 +3,7 @@ import type { Consent, ConsentState } from '../core/types';
 import type { Translate } from './i18n';
 import { readableName } from '../core/language';
 import { dismissed, noting, shown } from './shown';
-import { finder } from '../core/messages';
+import { finderIn } from '../core/messages';
 import { DIALOG_MESSAGES } from './dialog-messages';
 import { domId } from './ids';
 
@@ -13,6 +13,8 @@ export interface PreferencesProps {
   consent: Consent;
   state: ConsentState;
   t: Translate;
+  /** The language `t` speaks, for the dialog's own strings. */
+  lang: string;
   /** Closes without deciding (close button, Escape). */
   onDismiss: () => void;
 }
@@ -109,7 +111,7 @@ export class Preferences extends Component<PreferencesProps> {
 
   override render({ consent, state, t: translate }: PreferencesProps) {
     // The dialog's own strings (DIALOG_MESSAGES) join the UI's lookup as its fallback.
-    const find = finder(consent.options, DIALOG_MESSAGES);
+    const find = finderIn(this.props.lang, consent.options, DIALOG_MESSAGES);
     const t = noting((key, fallback) => translate(key, find(key, fallback)), (this.texts = {}));
     const { categories, privacyPolicyUrl, logo } = consent.options;
     const ids = Object.keys(categories);

@@ -214,8 +214,8 @@ describe('the preferences dialog when something is new', () => {
   it('shows the new items off and the earlier choices as they were', () => {
     const storage = decidedBefore((c) => c.acceptAll());
     const consent = make({ ...newCategory, analytics: newService.analytics }, storage);
-    const { t } = translator(consent.options);
-    render(h(Preferences, { consent, state: consent.state.get(), t, onDismiss: () => {} }), document.body);
+    const { t, lang } = translator(consent.options);
+    render(h(Preferences, { consent, state: consent.state.get(), t, lang, onDismiss: () => {} }), document.body);
     const box = (name: string) => document.querySelector<HTMLInputElement>(`input[name="${name}"]`)!.checked;
     expect([box('analytics'), box('ga4'), box('hotjar'), box('marketing'), box('ads')]).toEqual([true, true, false, false, false]);
   });

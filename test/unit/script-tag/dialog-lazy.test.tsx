@@ -8,7 +8,7 @@ const { Preferences, preload } = await import('../../../src/script-tag/dialog-la
 
 const Dialog = ({ t }: PreferencesProps) => <dialog open>{t('save')}</dialog>;
 const props = (onDismiss = vi.fn()) =>
-  ({ consent: { options: { nonce: 'n0nce' } }, state: {}, t: (key: string) => key, onDismiss }) as unknown as PreferencesProps;
+  ({ consent: { options: { nonce: 'n0nce' } }, state: {}, t: (key: string) => key, lang: 'en', onDismiss }) as unknown as PreferencesProps;
 const tick = () => new Promise((resolve) => setTimeout(resolve));
 
 describe('the dialog of the script tag UI chunk, fetched on demand', () => {

@@ -55,7 +55,7 @@ describe('UI → consent records: the channel and the texts shown', () => {
 
   it('the dialog marks Save, Accept all and Reject all as channel dialog, with its own strings', () => {
     const { consent, seen } = fake();
-    render(<Preferences consent={consent} state={consent.state.get()} t={translator(consent.options).t} onDismiss={() => {}} />, document.body);
+    render(<Preferences consent={consent} state={consent.state.get()} {...translator(consent.options)} onDismiss={() => {}} />, document.body);
     const button = (part: string) => document.querySelector<HTMLButtonElement>(`[data-part="${part}"]`)!;
     button('save').click();
     button('accept').click();
@@ -68,7 +68,7 @@ describe('UI → consent records: the channel and the texts shown', () => {
   it('a close without a choice is reported as a dismissal (once), deciding nothing', () => {
     const { consent, seen } = fake();
     const onDismiss = vi.fn(() => (consent.view as ReturnType<typeof atom<UIView>>).set('banner'));
-    render(<Preferences consent={consent} state={consent.state.get()} t={translator(consent.options).t} onDismiss={onDismiss} />, document.body);
+    render(<Preferences consent={consent} state={consent.state.get()} {...translator(consent.options)} onDismiss={onDismiss} />, document.body);
     document.querySelector<HTMLButtonElement>('[data-part="close"]')!.click();
     // The `close` event that may follow once the dialog is gone is not a second dismissal.
     document.querySelector('dialog')!.dispatchEvent(new Event('close'));
