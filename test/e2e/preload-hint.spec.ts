@@ -10,9 +10,14 @@ const PAGE = '/test/e2e/fixtures/perf/preload-hint.html';
 test('first visit: the UI and decision files start beside the tag, once each; a returning visit fetches only the tag', async ({ page, ui }) => {
   const files = recordRequests(page, /instria-consent\.\w+\.js/, (url) => url.pathname.split('/').pop()!);
   const preloads = recordRequests(page, (url) => /instria-consent\.(ui|decisions)\.js$/.test(url.pathname));
+  // A slow network for the tag (on localhost it can arrive before the hint has even run).
+  await page.route('**/instria-consent.iife.js', async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await route.continue();
+  });
   await page.goto(PAGE);
   await expect(ui.banner).toBeVisible();
-  // Started by the hint while the tag was still downloading, not after it had run.
+  // Started by the hint while the tag was still on its way, not after it had run.
   const timing = await page.evaluate(() =>
     Object.fromEntries(
       performance.getEntriesByType('resource').map((entry) => [entry.name.split('/').pop(), [entry.startTime, (entry as PerformanceResourceTiming).responseEnd]]),
