@@ -117,15 +117,18 @@ export function trackersOf(
 export const hasLeftovers = (options: ResolvedOptions, state: ConsentState): boolean =>
   !isAsking(state) &&
   safe(() => {
-    const matchers: NameMatcher[] = [];
+    const matchers: NameMatcher[] = [SUSPECTS];
+    let refused = false;
     for (const kind of ['categories', 'services'] as const) {
-      for (const id in state[kind]) state[kind][id] || matchers.push(SUSPECTS, ...(options[kind][id]!.cookies ?? []));
+      for (const id in state[kind]) state[kind][id] || ((refused = true), matchers.push(...(options[kind][id]!.cookies ?? [])));
     }
-    // Not sessionStorage: it ends with the tab, and a tracker that wrote it also set cookies or
+    // Nothing refused (everything accepted): nothing to look for, so nothing is read. Not
+    // sessionStorage: it ends with the tab, and a tracker that wrote it also set cookies or
     // localStorage, which this finds; the clean-up it triggers removes all three.
-    return `${document.cookie};${Object.keys(localStorage)}`
-      .split(/[;=,] */)
-      .some((name) => matchesName(name, matchers));
+    return (
+      refused &&
+      `${document.cookie};${Object.keys(localStorage)}`.split(/[;=,] */).some((name) => matchesName(name, matchers))
+    );
   }, true);
 
 /**

@@ -242,7 +242,10 @@ describe('hasLeftovers: the script tag\'s test for something left to remove', ()
     document.cookie = '_gateway_session=1;path=/';
     expect(hasLeftovers(options, stateOf(options, []))).toBe(false);
     document.cookie = '_ga=1;path=/';
+    const cookie = vi.spyOn(document, 'cookie', 'get');
     expect(hasLeftovers(options, stateOf(options, ['analytics', 'media']))).toBe(false);
+    expect(cookie, 'everything accepted: nothing to look for, nothing read').not.toHaveBeenCalled();
+    cookie.mockRestore();
   });
 
   it('is true with a built-in name or a declared one of a refused category, in a cookie or storage', () => {
