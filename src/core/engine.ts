@@ -152,9 +152,9 @@ export function createEngine<const C extends string = DefaultCategory>(input: Co
     act((d) => d.applied(prev, next, madeHere));
   }
 
-  /** Reads the stored decision; returns it only if it still counts. */
-  function readStored(): StoredDecision | null {
-    const decision = decodeDecision((known = storage.read()), Object.keys(options.serviceCategory));
+  /** Reads the stored decision (or decodes `value`, just read); returns it only if it still counts. */
+  function readStored(value = storage.read()): StoredDecision | null {
+    const decision = decodeDecision((known = value), Object.keys(options.serviceCategory));
     if (DEV && known !== null && !decision) warn('the stored decision is malformed; asking again');
     return decision && isDecisionValid(decision, options) ? decision : null;
   }
@@ -239,8 +239,9 @@ export function createEngine<const C extends string = DefaultCategory>(input: Co
 
   notify = syncTabs(options.cookie.name, () => {
     // A decision made in another tab, or a reset there.
-    if (destroyed || storage.read() === known) return;
-    applyDecision(readStored());
+    const value = storage.read();
+    if (destroyed || value === known) return;
+    applyDecision(readStored(value));
     // The view follows: the banner asks when something is undecided (a reset there, say), and
     // goes after a decision there (an open dialog stays).
     if (isAsking($state.get())) $view.set('banner');

@@ -1,5 +1,5 @@
 import { DEV, safe, warn } from '../env';
-import type { HookedConsent } from '../hooks';
+import { hooksOf } from '../hooks';
 import type { Plugin } from '../types';
 import { autoBlock, gate, hostsOf } from './auto-block';
 import { placeholderFor } from './placeholder';
@@ -163,7 +163,7 @@ export const gating = (): Plugin => (consent) => {
   // Code-driven loading shares the order: a due `whenGranted(category, fn)` callback waits
   // behind the gated scripts already waiting, so it can rely on what they define. Chained on
   // the engine's hook (./hooks.ts), which `destroy()` unchains.
-  const hooks = (consent as HookedConsent)._hooks;
+  const hooks = hooksOf(consent);
   const whenGranted = hooks.whenGranted;
   hooks.whenGranted = (category, fn, service) => {
     const item = { run: fn, granted: () => consent.granted(category, service) };
