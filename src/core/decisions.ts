@@ -1,6 +1,6 @@
 import { clearTrackers, trackersOf } from './cleanup';
 import { encodeDecision, type StoredDecision } from './codec';
-import { DEV, warn } from './env';
+import { DEV, hex, warn } from './env';
 import { inventoryOf } from './inventory';
 import type { Decisions, DecisionsInstaller, Engine } from './engine';
 import { isAsking, pendingChoices } from './pending';
@@ -18,7 +18,7 @@ interface Grants {
 /** A random consent id: a UUID where available, else 128 random bits in hex. */
 export const newConsentId = (): string =>
   crypto.randomUUID?.() ??
-  Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => (b + 256).toString(16).slice(1)).join('');
+  hex(crypto.getRandomValues(new Uint8Array(16)));
 
 /** `value` for every optional category of `options` (or the `only` ones) and every service of those. */
 function grantAll(options: ResolvedOptions, value: boolean, only?: string[]): Grants {

@@ -40,3 +40,6 @@ export function safe<T>(fn: () => T, fallback?: T, what?: string | false): T | u
     return fallback;
   }
 }
+
+/** `bytes` as lowercase hexadecimal, two digits each (a consent id, a SHA-256 digest). */
+export const hex = (bytes: Uint8Array): string => Array.from(bytes, (byte) => (byte + 256).toString(16).slice(1)).join('');

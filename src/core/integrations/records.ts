@@ -1,6 +1,6 @@
 import { VERSION } from '../constants';
 import { newConsentId } from '../decisions';
-import { DEV, safe, warn } from '../env';
+import { DEV, hex, safe, warn } from '../env';
 import { uiLanguage } from '../language';
 import type { DecisionsInstaller } from '../engine';
 import type { Consent, ConsentState, ConsentMethod, Plugin, ResolvedOptions } from '../types';
@@ -116,7 +116,7 @@ const scalars = (value: object): Record<string, unknown> => {
 };
 
 /** `JSON.stringify` replacer that sorts object keys, so the same content always gives the same text. */
-export const sortKeys = (_key: string, value: unknown): unknown =>
+const sortKeys = (_key: string, value: unknown): unknown =>
   value && typeof value === 'object' && !Array.isArray(value)
     ? Object.fromEntries(Object.keys(value).sort().map((key) => [key, (value as Record<string, unknown>)[key]]))
     : value;
@@ -149,7 +149,7 @@ export function hashInput(options: Pick<ResolvedOptions, 'revision' | 'categorie
 export async function textHash(options: Pick<ResolvedOptions, 'revision' | 'categories'>, texts?: ShownTexts | null): Promise<string | null> {
   try {
     const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(hashInput(options, texts)));
-    return Array.from(new Uint8Array(digest), (byte) => (byte + 256).toString(16).slice(1)).join('');
+    return hex(new Uint8Array(digest));
   } catch {
     DEV && warn('Web Crypto is unavailable (not https?): consent records carry textHash null');
     return null;
