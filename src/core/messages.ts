@@ -92,16 +92,15 @@ const said: Record<string, true> = {};
 const warnOnce = (text: string): unknown => said[text] || ((said[text] = true), warn(text));
 
 /**
- * The chain every string a visitor sees goes through: in language `lang` (by default the page's,
- * `uiLanguage`), the site's `translations`, then `fallback` (a label or description from the
+ * The chain every string a visitor sees goes through: in the page's language (`uiLanguage`), the site's `translations`, then `fallback` (a label or description from the
  * options), then the built-in string of that language, then the English one, which development
  * builds say once per language and key. Undefined when none has it: {@link lookup} then shows
  * no description, or the key in words.
  *
  * @example finder(consent.options, { en: { close: 'Close' }, fr: { close: 'Fermer' } })('close') // 'Fermer' on a French page
  */
-export const finder = (options: Pick<ResolvedOptions, 'language' | 'translations'>, builtIn: Catalogs, lang = uiLanguage(options)) =>
-  finderIn(lang, options, builtIn);
+export const finder = (options: Pick<ResolvedOptions, 'language' | 'translations'>, builtIn: Catalogs) =>
+  finderIn(uiLanguage(options), options, builtIn);
 
 /**
  * {@link finder} in a language already resolved: for code that has it (the dialog, from the UI
@@ -126,6 +125,6 @@ export const finderIn =
  */
 export function lookup(options: Pick<ResolvedOptions, 'language' | 'translations'>, builtIn: Catalogs): { lang: string; t: Translate } {
   const lang = uiLanguage(options);
-  const find = finder(options, builtIn, lang);
+  const find = finderIn(lang, options, builtIn);
   return { lang, t: (key, fallback) => find(key, fallback) || (key.endsWith('.d') ? '' : readableName(key)) };
 }

@@ -110,9 +110,9 @@ export class Preferences extends Component<PreferencesProps> {
   }
 
   override render({ consent, state, t: translate }: PreferencesProps) {
-    // The dialog's own strings (DIALOG_MESSAGES) join the UI's lookup as its fallback.
+    // The dialog's own strings (DIALOG_MESSAGES) through the same chain; any other key the UI's.
     const find = finderIn(this.props.lang, consent.options, DIALOG_MESSAGES);
-    const t = noting((key, fallback) => translate(key, find(key, fallback)), (this.texts = {}));
+    const t = noting((key, fallback) => find(key, fallback) || translate(key, fallback), (this.texts = {}));
     const { categories, privacyPolicyUrl, logo } = consent.options;
     const ids = Object.keys(categories);
     return (

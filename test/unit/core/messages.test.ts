@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { PLACEHOLDER_MESSAGES } from '../../../src/core/gating/placeholder';
 import { LANGUAGES } from '../../../src/core/language';
-import { fill, finder, lookup, type Catalogs } from '../../../src/core/messages';
+import { fill, finder, finderIn, lookup, type Catalogs } from '../../../src/core/messages';
 import { DIALOG_MESSAGES } from '../../../src/ui/dialog-messages';
 import { UI_MESSAGES } from '../../../src/ui/i18n';
 import { LABELS } from '../../../src/ui/label';
@@ -73,7 +73,7 @@ describe('lookup', () => {
       undefined,
       undefined,
     ]);
-    expect(finder(options('auto'), builtIn, 'fr')('close')).toBe('Fermer');
+    expect(finderIn('fr', options('auto'), builtIn)('close')).toBe('Fermer');
   });
 
   it('speaks a language only the site gives, English for what it lacks', () => {
