@@ -6,6 +6,7 @@
 import { existsSync } from 'node:fs';
 import { chromium } from '@playwright/test';
 import { startServer } from '../scripts/server.mjs';
+import { median } from './summary.mjs';
 
 const runsArg = process.argv.indexOf('--runs');
 const RUNS = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 5;
@@ -43,7 +44,6 @@ window.InstriaConsentUI = { mount: () => () => {} };</script>
 ${elements(n, kind, large ? (i) => `data-consent="c${i % 50}" data-service="s${i % 50}_${(i >> 3) % 10}"` : () => 'data-consent="analytics"')}
 </main></body></html>`;
 
-const median = (values) => values.sort((a, b) => a - b)[values.length >> 1];
 
 if (!existsSync('dist/instria-consent.iife.js')) {
   console.error('dist/instria-consent.iife.js is missing: run `npx tsup` first.');
