@@ -32,6 +32,18 @@ export function testConsent<const C extends string = DefaultCategory>(
   return consent;
 }
 
+/**
+ * Deletes every cookie the page can see. With a date in the past, not `Max-Age=0`: happy-dom
+ * counts a cookie as expired only once its expiry is strictly before now, so a `Max-Age=0`
+ * cookie read back within the same millisecond is still there (empty).
+ */
+export function clearCookies(): void {
+  for (const pair of document.cookie.split(';')) {
+    const name = pair.split('=')[0]!.trim();
+    if (name) document.cookie = `${name}=;expires=Thu, 01 Jan 1970 00:00:00 GMT;path=/`;
+  }
+}
+
 /** Moves happy-dom's page to `url` (its default is http://localhost:3000/). */
 export function setURL(url: string): void {
   (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL(url);

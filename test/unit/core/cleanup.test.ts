@@ -21,7 +21,7 @@ import { resolveOptions } from '../../../src/core/options';
 import type { ConsentOptions, ConsentState, ResolvedOptions } from '../../../src/core/types';
 import { createConsent } from '../../../src/index';
 import { memoryStorage } from '../../../src/storage/memory';
-import { consoleSpy, setURL } from '../support';
+import { clearCookies, consoleSpy, setURL } from '../support';
 
 afterEach(() => vi.restoreAllMocks());
 
@@ -230,10 +230,7 @@ describe('hasLeftovers: the script tag\'s test for something left to remove', ()
     categories: { essential: { required: true }, analytics: { cookies: ['my_tracker'], services: { ga4: {} } }, media: {} },
   }) as ResolvedOptions;
   afterEach(() => {
-    for (const pair of document.cookie.split(';')) {
-      const name = pair.split('=')[0]!.trim();
-      if (name) document.cookie = `${name}=;expires=Thu, 01 Jan 1970 00:00:00 GMT;path=/`;
-    }
+    clearCookies();
     localStorage.clear();
   });
 
@@ -291,10 +288,7 @@ describe('clean-up on every page view', () => {
     encodeDecision({ id: 'abcdef12-3456', time: Date.now() - 1000, revision: 1, method: 'reject-all', categories: { analytics: false }, services: {} });
   const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
   afterEach(() => {
-    for (const pair of document.cookie.split(';')) {
-      const name = pair.split('=')[0]!.trim();
-      if (name) document.cookie = `${name}=;expires=Thu, 01 Jan 1970 00:00:00 GMT;path=/`;
-    }
+    clearCookies();
     localStorage.clear();
   });
   const plant = () => {

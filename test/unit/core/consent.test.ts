@@ -5,7 +5,7 @@ import { installDecisions } from '../../../src/core/decisions';
 import { createEngine as engineWithout } from '../../../src/core/engine';
 import type { ConsentOptions, ConsentStorage } from '../../../src/core/types';
 import { memoryStorage } from '../../../src/storage/memory';
-import { consoleSpy, testConsent } from '../support';
+import { clearCookies, consoleSpy, testConsent } from '../support';
 
 const categories = {
   essential: { required: true },
@@ -18,13 +18,6 @@ function make(options: ConsentOptions<keyof typeof categories> = {}, storage: Co
 }
 
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
-
-function clearCookies() {
-  for (const pair of document.cookie.split(';')) {
-    const name = pair.split('=')[0]!.trim();
-    if (name) document.cookie = `${name}=;expires=Thu, 01 Jan 1970 00:00:00 GMT;path=/`;
-  }
-}
 
 beforeEach(() => {
   clearCookies();

@@ -4,6 +4,7 @@ import { installDecisions } from '../../../src/core/decisions';
 import { gating } from '../../../src/core/gating/index';
 import { bootScriptTag, readTagOptions } from '../../../src/script-tag/boot';
 import { memoryStorage } from '../../../src/storage/memory';
+import { refusedLoads } from '../support';
 
 describe('readTagOptions', () => {
   it('reads data-controller as the controller option (0.2)', () => {
@@ -62,6 +63,7 @@ describe('bootScriptTag', () => {
     window.InstriaConsent?.destroy?.();
     delete window.InstriaConsent;
     document.body.innerHTML = '';
+    vi.restoreAllMocks();
   });
 
   it('destroy() leaves no gating wrapper on window.InstriaConsent: a later whenGranted runs at once', async () => {
@@ -69,6 +71,7 @@ describe('bootScriptTag', () => {
     const held = (event: Event) => event.stopImmediatePropagation();
     document.addEventListener('error', held, true);
     document.addEventListener('load', held, true);
+    const loads = refusedLoads();
     try {
       document.body.innerHTML = '<script type="text/plain" data-consent="analytics" data-src="https://cdn.test/a.js"></script>';
       const stored = encodeDecision({ id: 'abcdef12-3456', time: Date.now(), revision: 1, method: 'accept-all', categories: { analytics: true }, services: {} });
@@ -77,6 +80,7 @@ describe('bootScriptTag', () => {
         'test',
       );
       await new Promise((resolve) => setTimeout(resolve, 0));
+      expect(loads(), 'the granted script was inserted').toEqual(['https://cdn.test/a.js']);
       const api = window.InstriaConsent!;
       const queued = vi.fn();
       api.whenGranted!('analytics', queued);

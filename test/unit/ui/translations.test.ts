@@ -25,7 +25,7 @@ const languages = Object.fromEntries(
       .filter((file) => file.endsWith('.ts'))
       .map(async (file) => {
         const code = file.slice(0, -3);
-        return [code, (await import(`../../../src/ui/i18n/${file}`))[code] as Messages] as const;
+        return [code, (await import(/* @vite-ignore */ join(dir, file)))[code] as Messages] as const;
       }),
   ),
 );

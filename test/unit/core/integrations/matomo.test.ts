@@ -4,7 +4,7 @@ import { createEngine as engine } from '../../../../src/core/engine';
 import { matomo } from '../../../../src/core/integrations/matomo';
 import type { CategoryOptions, Consent, ConsentOptions } from '../../../../src/core/types';
 import { memoryStorage } from '../../../../src/storage/memory';
-import { testConsent } from '../../support';
+import { clearCookies, testConsent } from '../../support';
 
 type W = { _paq?: unknown[][] };
 const w = window as unknown as W;
@@ -21,10 +21,7 @@ const names = () => (w._paq ?? []).map((call) => call[0]);
 
 beforeEach(() => {
   delete w._paq;
-  for (const pair of document.cookie.split(';')) {
-    const name = pair.split('=')[0]!.trim();
-    if (name) document.cookie = `${name}=;Max-Age=0;Path=/`;
-  }
+  clearCookies();
 });
 afterEach(() => {
   for (const consent of instances.splice(0)) consent.destroy();
