@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { defineConfig, type Options } from 'tsup';
 import pkg from './package.json' with { type: 'json' };
@@ -50,6 +51,21 @@ const sharedPreact: NonNullable<Options['esbuildPlugins']>[number] = {
   },
 };
 
+/** The languages that are a file of their own: every file in src/ui/i18n/. */
+const LANGUAGE_FILES = readdirSync('src/ui/i18n').map((file) => file.replace(/\.ts$/, ''));
+
+/** `instria-consent.lang-<code>.js`: the language file entry, written for German, with `code` in place of `de`. */
+const languageFile = (code: string): NonNullable<Options['esbuildPlugins']>[number] => ({
+  name: 'language-file',
+  setup(build) {
+    build.onLoad({ filter: /lang-chunk\.ts$/ }, ({ path }) => ({
+      contents: readFileSync(path, 'utf8').replace(/\bde\b/g, code),
+      loader: 'ts',
+      resolveDir: dirname(path),
+    }));
+  },
+});
+
 const PLUGINS: Record<string, NonNullable<Options['esbuildPlugins']>> = {
   'src/script-tag/tag.ts': [lazyPlaceholder],
   'src/script-tag/ui-chunk.ts': [lazyDialog],
@@ -61,10 +77,10 @@ const PLUGINS: Record<string, NonNullable<Options['esbuildPlugins']>> = {
  * `process.env.NODE_ENV` inlined so no `process` reference survives into a page. Production
  * bundles are minified and lose the development warnings; development ones keep both readable.
  */
-function browser(name: string, entry: string, mode: 'production' | 'development' = 'production'): Options {
+function browser(name: string, entry: string, mode: 'production' | 'development' = 'production', plugins = PLUGINS[entry] || []): Options {
   const production = mode === 'production';
   return {
-    esbuildPlugins: PLUGINS[entry] || [],
+    esbuildPlugins: plugins,
     entry: { [name]: entry },
     format: ['iife'],
     platform: 'browser',
@@ -114,6 +130,8 @@ export default defineConfig([
   browser('instria-consent.records', 'src/script-tag/records-chunk.ts'),
   browser('instria-consent.placeholder', 'src/script-tag/placeholder-chunk.ts'),
   browser('instria-consent.all.iife', 'src/script-tag/all.ts'),
+  // Strings only: one file per language serves the production and development bundles alike.
+  ...LANGUAGE_FILES.map((code) => browser(`instria-consent.lang-${code}`, 'src/script-tag/lang-chunk.ts', 'production', [languageFile(code)])),
   // While integrating: the same script tag and UI chunk with console warnings about bad input.
   browser('instria-consent.dev.iife', 'src/script-tag/tag.ts', 'development'),
   browser('instria-consent.dev.ui', 'src/script-tag/ui-chunk.ts', 'development'),

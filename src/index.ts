@@ -10,8 +10,10 @@ import { withRecords } from './core/integrations/records';
 import { standardPlugins } from './core/plugins';
 import type { Consent, ConsentOptions, DefaultCategory } from './core/types';
 import { DEV, warn } from './core/env';
+import { inPageLanguage, languageFiles, withLanguage } from './core/language';
 import { defaultStorage } from './storage/index';
 import { floatingWidget } from './ui/floating';
+import { LANGUAGE_IMPORTS } from './ui/languages';
 
 /** Live instances by decision-cookie name: one page, one banner per decision. */
 const instances = new Map<string, Consent<any>>();
@@ -35,17 +37,19 @@ export function createConsent<const C extends string = DefaultCategory>(options?
     DEV && warn(`createConsent() was already called for the cookie "${name}"; the first instance is returned (destroy() it first to start again)`);
     return existing;
   }
+  // A language other than English and French comes as a chunk of its own, with the UI.
+  languageFiles.load ||= (lang) => LANGUAGE_IMPORTS[lang]!().then((file) => file[lang]!);
   return createEngineWithDecisions(options, {
     storage: (resolved) => defaultStorage(resolved.cookie, CONSENT_COOKIE),
     plugins: (resolved) => [
       ...standardPlugins(resolved),
-      floatingWidget,
+      inPageLanguage(floatingWidget),
       // Registered by a plugin: plugins run only in a browser (server rendering keeps nothing
       // between requests), and their teardown runs on destroy().
       (consent) => (instances.set(name, consent), () => instances.delete(name)),
     ],
     decisions: withRecords(installDecisions),
-    loadUI: () => import('./ui/mount').then((ui) => ui.mountUI),
+    loadUI: (resolved) => withLanguage(resolved, import('./ui/mount').then((ui) => ui.mountUI)),
   });
 }
 

@@ -3,7 +3,6 @@ import { decodeDecision, isDecisionValid, type StoredDecision } from './codec';
 import { emit, listen, type Listeners } from './emitter';
 import { DEV, isBrowser, safe, warn } from './env';
 import type { ConsentHooks, HookedConsent } from './hooks';
-import { uiLanguage } from './language';
 import { onDemand } from './on-demand';
 import { resolveOptions } from './options';
 import { isAsking } from './pending';
@@ -33,8 +32,11 @@ export interface EngineSetup {
   storage?: (options: ResolvedOptions) => ConsentStorage;
   /** Add-ons derived from the options (integrations, gating), installed before the user's. */
   plugins?: (options: ResolvedOptions) => Plugin[];
-  /** Loads the UI when it is first needed; headless setups leave it out. */
-  loadUI?: () => Promise<MountUI>;
+  /**
+   * Loads the UI when it is first needed, with the page's language (`languageReady`); headless
+   * setups leave it out.
+   */
+  loadUI?: (options: ResolvedOptions) => Promise<MountUI>;
   /**
    * The decision code (`set`, `acceptAll`, clean-up…): given here (npm entries), or loaded the
    * first time it is needed (the script tag, whose returning visitors never need it).
@@ -100,9 +102,10 @@ export type DecisionsInstaller = (engine: Engine) => Decisions;
 
 /** Development warnings about options that work but are probably not what the site wants. */
 function warnSetup(input: ConsentOptions | undefined, options: ResolvedOptions, setup: EngineSetup): void {
-  const { language } = options;
-  if (language !== 'auto' && uiLanguage(options) !== language.toLowerCase().split('-')[0]) {
-    warn(`language "${language}" is not built in (en, fr) and translations has no "${language}"; the UI uses ${uiLanguage(options)}`);
+  const language = input?.language;
+  // Asked for a language, given English instead.
+  if (language && language !== 'auto' && options.language == 'en' && !/^en\b/i.test(language)) {
+    warn(`language "${language}" is not built in and translations has no "${language}"; the UI uses English`);
   }
   if (setup.loadUI && !input?.privacyPolicyUrl) {
     warn(`option "privacyPolicyUrl" is not set; the banner and dialog link to "${options.privacyPolicyUrl}": set it to your privacy policy's URL (script tag: data-privacy-policy)`);
@@ -227,7 +230,7 @@ export function createEngine<const C extends string = DefaultCategory>(input: Co
 
   // The UI is loaded the first time it is needed, never for a visitor who already decided;
   // the decision code with it, as the visitor is about to use it.
-  const ui = setup.loadUI && onDemand(setup.loadUI, 'the consent UI');
+  const ui = setup.loadUI && onDemand(() => setup.loadUI!(options), 'the consent UI');
   teardowns.push(
     $view.listen((view) => {
       if (view === 'hidden') return;

@@ -1,5 +1,5 @@
 import { DEV, warn } from './env';
-import { readableName, uiLanguage } from './language';
+import { loadedLanguages, readableName } from './language';
 import type { ResolvedOptions } from './types';
 
 /**
@@ -92,15 +92,17 @@ const said: Record<string, true> = {};
 const warnOnce = (text: string): unknown => said[text] || ((said[text] = true), warn(text));
 
 /**
- * The chain every string a visitor sees goes through: in the page's language (`uiLanguage`), the site's `translations`, then `fallback` (a label or description from the
- * options), then the built-in string of that language, then the English one, which development
+ * The chain every string a visitor sees goes through: in the page's language (`options.language`), the
+ * site's `translations`, then `fallback` (a label or description from the options), then the
+ * built-in string of that language (the file's own catalog, else the language loaded at run
+ * time: `loadedLanguages`), then the English one, which development
  * builds say once per language and key. Undefined when none has it: {@link lookup} then shows
  * no description, or the key in words.
  *
  * @example finder(consent.options, { en: { close: 'Close' }, fr: { close: 'Fermer' } })('close') // 'Fermer' on a French page
  */
 export const finder = (options: Pick<ResolvedOptions, 'language' | 'translations'>, builtIn: Catalogs) =>
-  finderIn(uiLanguage(options), options, builtIn);
+  finderIn(options.language, options, builtIn);
 
 /**
  * {@link finder} in a language already resolved: for code that has it (the dialog, from the UI
@@ -109,7 +111,7 @@ export const finder = (options: Pick<ResolvedOptions, 'language' | 'translations
 export const finderIn =
   (lang: string, options: Pick<ResolvedOptions, 'translations'>, builtIn: Catalogs) =>
   (key: string, fallback?: string): string | undefined => {
-    const text = options.translations[lang]?.[key] || fallback || builtIn[lang]?.[key];
+    const text = options.translations[lang]?.[key] || fallback || (builtIn[lang] || loadedLanguages()[lang])?.[key];
     if (DEV && !text && builtIn.en[key]) warnOnce(`no "${lang}" translation for "${key}"; using English`);
     return text || builtIn.en[key];
   };
@@ -124,7 +126,7 @@ export const finderIn =
  * t('close'); // 'Fermer' on a French page
  */
 export function lookup(options: Pick<ResolvedOptions, 'language' | 'translations'>, builtIn: Catalogs): { lang: string; t: Translate } {
-  const lang = uiLanguage(options);
+  const lang = options.language;
   const find = finderIn(lang, options, builtIn);
   return { lang, t: (key, fallback) => find(key, fallback) || (key.endsWith('.d') ? '' : readableName(key)) };
 }

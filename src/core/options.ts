@@ -1,6 +1,7 @@
 import { SUSPECTS } from './cleanup';
 import { COOKIE_NAME, DEFAULT_CATEGORIES, DEFAULT_EXPIRY_DAYS, ID_PATTERN, MAX_EXPIRY_DAYS } from './constants';
 import { DEV, isBrowser, warn } from './env';
+import { uiLanguage } from './language';
 import type { ConsentOptions, NameMatcher, ResolvedCategory, ResolvedOptions, ResolvedService } from './types';
 
 type Check = (value: any) => boolean;
@@ -199,6 +200,8 @@ export function resolveOptions<C extends string>(input: ConsentOptions<C> | unde
     return fallback;
   };
 
+  // Resolved once, here: every file of the SDK (UI, placeholder, records) reads the result.
+  if (isBrowser()) options.language = uiLanguage(options as ResolvedOptions);
   return {
     ...options,
     categories,

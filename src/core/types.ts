@@ -330,6 +330,12 @@ export interface ResolvedOptions<C extends string = string>
   extends Required<
     Omit<ConsentOptions<C>, 'cookie' | 'categories' | 'recordEndpoint' | 'nonce' | 'storage' | 'googleConsentMode' | 'controller' | 'matomo' | 'layout' | 'logo'>
   > {
+  /**
+   * The language shown, resolved once at start: the `language` option, or for `auto` the page's
+   * `<html lang>`, then the browser's languages, among the built-in languages and those of
+   * `translations`, else `en` (also when a language file could not be loaded).
+   */
+  language: string;
   /** Unset: the bar. */
   readonly layout?: 'bar' | 'box';
   readonly logo?: { src: string; alt: string };

@@ -2,19 +2,23 @@
 import { CONSENT_COOKIE } from '../core/cleanup';
 import { VERSION } from '../core/constants';
 import { installDecisions } from '../core/decisions';
+import { inPageLanguage, languageFiles, loadedLanguages, withLanguage } from '../core/language';
 import { withRecords } from '../core/integrations/records';
 import { standardPlugins } from '../core/plugins';
 import { bootScriptTag } from './boot';
+import { languageUrl, loadChunk } from './load';
 import { defaultStorage } from '../storage/index';
 import { floatingWidget } from '../ui/floating';
 import { mountUI } from '../ui/mount';
 
-bootScriptTag(
-  () => ({
+bootScriptTag((script) => {
+  const tag = script as HTMLScriptElement | null;
+  // English and French are inside; another language is fetched from this file's folder.
+  languageFiles.load = (lang) => loadChunk(languageUrl(lang, tag), tag?.nonce, () => loadedLanguages()[lang]);
+  return {
     storage: (options) => defaultStorage(options.cookie, CONSENT_COOKIE),
-    plugins: (options) => [...standardPlugins(options), floatingWidget],
+    plugins: (options) => [...standardPlugins(options), inPageLanguage(floatingWidget)],
     decisions: withRecords(installDecisions),
-    loadUI: () => Promise.resolve(mountUI),
-  }),
-  VERSION,
-);
+    loadUI: (options) => withLanguage(options, mountUI),
+  };
+}, VERSION);

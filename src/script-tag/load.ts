@@ -19,3 +19,10 @@ export function loadChunk<T>(src: string, nonce: string | undefined, registered:
     document.head.appendChild(script);
   });
 }
+
+/**
+ * The language file of `lang` (`instria-consent.lang-de.js`), beside the SDK's `script` (the
+ * same file for the development bundles: it holds strings only).
+ */
+export const languageUrl = (lang: string, script: HTMLScriptElement | null | undefined): string =>
+  new URL(`instria-consent.lang-${lang}.js`, script?.src || location.href).href;

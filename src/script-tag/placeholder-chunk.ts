@@ -2,6 +2,6 @@
  * The embed placeholder's text and "Allow" button (`dist/instria-consent.placeholder.js`),
  * loaded by the script-tag bundle on pages with a gated iframe that may not load yet.
  */
-import { placeholderFor } from '../core/gating/placeholder';
+import { fillPlaceholder } from '../core/gating/placeholder';
 
-window.InstriaConsentPlaceholder = placeholderFor;
+window.InstriaConsentPlaceholder = fillPlaceholder;

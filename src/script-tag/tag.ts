@@ -8,7 +8,9 @@
  *   which fetches `instria-consent.dialog.js` from its own folder when the dialog is about to open;
  * - `instria-consent.widget.js`, the floating button, on sites that set `widget: 'floating'`;
  * - `instria-consent.placeholder.js`, the embed placeholder's text and button, on pages with a
- *   gated iframe (tsup.config.ts swaps gating's placeholder for `placeholder-lazy.ts` here).
+ *   gated iframe (tsup.config.ts swaps gating's placeholder for `placeholder-lazy.ts` here);
+ * - `instria-consent.lang-xx.js`, a language other than English and French, in parallel with
+ *   the first of these three a page needs (`languageReady`).
  * What each of them registers on `window`: `./window.ts`.
  */
 import { hasLeftovers, newestDecision } from '../core/cleanup';
@@ -19,6 +21,7 @@ import { outboxPending } from '../core/integrations/records';
 import { onDemand } from '../core/on-demand';
 import { standardPlugins } from '../core/plugins';
 import { bootScriptTag } from './boot';
+import { languageFiles, loadedLanguages, withLanguage } from '../core/language';
 import { loadChunk } from './load';
 import './window';
 import { lazyDefaultStorage } from '../storage/lazy';
@@ -27,8 +30,10 @@ bootScriptTag((script) => {
   const tag = script as HTMLScriptElement | null;
   const nonce = tag?.nonce;
   // The development script tag loads the development chunks, which keep their warnings too.
-  const url = (name: string) => new URL(`instria-consent.${DEV ? 'dev.' : ''}${name}.js`, tag?.src || location.href).href;
+  // Language files hold strings only: one file serves both.
+  const url = (name: string, dev = DEV) => new URL(`instria-consent.${dev ? 'dev.' : ''}${name}.js`, tag?.src || location.href).href;
   lazyPlaceholder.load = () => loadChunk(url('placeholder'), nonce, () => window.InstriaConsentPlaceholder);
+  languageFiles.load = (lang) => loadChunk(url(`lang-${lang}`, false), nonce, () => loadedLanguages()[lang]);
   return {
     storage: (options) =>
       lazyDefaultStorage(options.cookie, () => window.InstriaConsentDecisions?.storage(options.cookie, newestDecision), newestDecision),
@@ -39,13 +44,13 @@ bootScriptTag((script) => {
         if (options.widget !== 'floating') return;
         let stop: (() => void) | void;
         let stopped = false;
-        onDemand(() => loadChunk(url('widget'), nonce, () => window.InstriaConsentWidget), 'the preferences button')(
+        onDemand(() => withLanguage(options, loadChunk(url('widget'), nonce, () => window.InstriaConsentWidget)), 'the preferences button')(
           (widget) => stopped || (stop = widget(consent)),
         );
         return () => ((stopped = true), stop?.());
       },
     ],
-    loadUI: () => loadChunk(tag?.dataset.uiSrc || url('ui'), nonce, () => window.InstriaConsentUI?.mount),
+    loadUI: (options) => withLanguage(options, loadChunk(tag?.dataset.uiSrc || url('ui'), nonce, () => window.InstriaConsentUI?.mount)),
     // With consent records on, their sender comes along (only sites that set recordEndpoint).
     loadDecisions: (options) =>
       Promise.all([

@@ -6,7 +6,7 @@
 import type { Component, ComponentType } from 'preact';
 import type { jsx } from 'preact/jsx-runtime';
 import type { DecisionsInstaller } from '../core/engine';
-import type { placeholderFor } from '../core/gating/placeholder';
+import type { fillPlaceholder } from '../core/gating/placeholder';
 import type { withRecords } from '../core/integrations/records';
 import type { ConsentOptions, ConsentStorage, MountUI, Plugin, ResolvedOptions } from '../core/types';
 import type { PickCookie } from '../storage/lazy';
@@ -29,7 +29,7 @@ declare global {
     /** Set by the floating-button chunk (`instria-consent.widget.js`) when it has loaded. */
     InstriaConsentWidget?: Plugin;
     /** Set by the placeholder chunk (`instria-consent.placeholder.js`) when it has loaded. */
-    InstriaConsentPlaceholder?: typeof placeholderFor;
+    InstriaConsentPlaceholder?: typeof fillPlaceholder;
     /** Set by the records chunk (`instria-consent.records.js`) when it has loaded. */
     InstriaConsentRecords?: typeof withRecords;
     /** Set by the decision chunk (`instria-consent.decisions.js`) when it has loaded. */

@@ -1,4 +1,4 @@
-import type { Language } from '../core/language';
+import type { BundledLanguage } from '../core/language';
 import type { Messages } from '../core/messages';
 
 /** The keys only the preferences dialog shows. */
@@ -10,7 +10,7 @@ export type DialogKey = 'save' | 'intro' | 'alwaysActive' | 'essential' | 'essen
  * through the same chain as the rest of the UI (`finder`, then the UI's `t`), so a site's
  * `translations` override them as any other key.
  */
-export const DIALOG_MESSAGES: Record<Language, Pick<Messages, DialogKey>> = {
+export const DIALOG_MESSAGES: Record<BundledLanguage, Pick<Messages, DialogKey>> = {
   en: {
     save: 'Save my choices',
     intro: 'Choose what you allow. Essential cookies are always active: the site cannot work without them. You can change your choice here at any time.',

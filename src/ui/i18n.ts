@@ -1,4 +1,4 @@
-import type { Language } from '../core/language';
+import type { BundledLanguage } from '../core/language';
 import { lookup, type Messages, type Translate } from '../core/messages';
 import type { ResolvedOptions } from '../core/types';
 import type { DialogKey } from './dialog-messages';
@@ -16,7 +16,7 @@ export type { Translate };
  * report, §12:
  * https://www.edpb.europa.eu/our-work-tools/our-documents/other/report-work-undertaken-cookie-banner-taskforce_en).
  */
-export const UI_MESSAGES: Record<Language, Omit<Messages, 'placeholderText' | 'placeholderAllow' | DialogKey>> = {
+export const UI_MESSAGES: Record<BundledLanguage, Omit<Messages, 'placeholderText' | 'placeholderAllow' | DialogKey>> = {
   en: {
     title: 'Cookies and similar technologies',
     text: '{site} uses cookies and similar technologies (such as local storage): essential ones to make this site work and, only if you agree, others for: {purposes}. Refusing changes nothing in how the site works. You can change your choice at any time with “Cookie preferences” at the bottom of each page.',

@@ -1,4 +1,4 @@
-import type { Language } from '../core/language';
+import type { BundledLanguage } from '../core/language';
 import { finder, type Messages } from '../core/messages';
 import type { ResolvedOptions } from '../core/types';
 
@@ -6,7 +6,7 @@ import type { ResolvedOptions } from '../core/types';
  * The name of the footer link and floating button, in every built-in language. Kept apart from
  * the UI's strings because the floating button shows it without the UI file.
  */
-export const LABELS: Record<Language, Pick<Messages, 'preferences'>> = {
+export const LABELS: Record<BundledLanguage, Pick<Messages, 'preferences'>> = {
   en: { preferences: 'Cookie preferences' },
   fr: { preferences: 'Préférences cookies' },
 };

@@ -64,7 +64,9 @@ describe('dependency direction', () => {
   });
 
   it('src/core never names the script tag\'s window globals', () => {
-    for (const file of files('core')) expect(readFileSync(join(root, file), 'utf8'), file).not.toMatch(/window\.InstriaConsent/);
+    // But one, which is no script-tag global: the languages loaded at run time, read by every
+    // file of the SDK on the page whichever entry loaded them.
+    for (const file of files('core')) expect(readFileSync(join(root, file), 'utf8'), file).not.toMatch(/window\.InstriaConsent(?!Languages\b)/);
   });
 
   it('reads every kind of run-time dependency (the check above cannot miss one)', () => {

@@ -1,4 +1,4 @@
-import { readableName, type Language } from '../language';
+import { readableName, whenLanguage, type BundledLanguage } from '../language';
 import { fill, finder, type Messages } from '../messages';
 import type { RecordHooks } from '../integrations/records';
 import type { Consent } from '../types';
@@ -35,7 +35,7 @@ function style(): void {
  * The placeholder's built-in strings, in its own file with the code that shows them.
  * Override them per language with `translations: { en: { placeholderText, placeholderAllow } }`.
  */
-export const PLACEHOLDER_MESSAGES: Record<Language, Pick<Messages, 'placeholderText' | 'placeholderAllow'>> = {
+export const PLACEHOLDER_MESSAGES: Record<BundledLanguage, Pick<Messages, 'placeholderText' | 'placeholderAllow'>> = {
   en: {
     placeholderText: '{service} is blocked. Allowing it lets {service} set cookies and learn about your visit.',
     placeholderAllow: 'Allow {service}',
@@ -53,11 +53,22 @@ export const PLACEHOLDER_MESSAGES: Record<Language, Pick<Messages, 'placeholderT
  * `<div data-part="placeholder" data-service="youtube"><p data-part="placeholder-text">…</p>
  * <button type="button" data-part="placeholder-allow">Allow YouTube</button></div>`.
  * The button grants the embed's service, or its category when it names none.
- * The script tag draws the box at once and loads this from `instria-consent.placeholder.js`.
+ * The text waits for the page's language when it is loaded at run time (`whenLanguage`): the
+ * box is there at once. The script tag draws the box at once and loads the text and button
+ * (`fillPlaceholder`) from `instria-consent.placeholder.js`.
  *
  * @example placeholderFor(consent, document.querySelector('iframe[data-consent]')) // the <div>
  */
 export function placeholderFor(consent: Consent, embed: HTMLElement, box = placeholderBox(embed)): HTMLElement {
+  whenLanguage(consent.options, () => fillPlaceholder(consent, embed, box));
+  return box;
+}
+
+/**
+ * Gives the placeholder `box` of `embed` its text and "Allow" button, in the page's language
+ * (already here: see `placeholderFor`). This is what `instria-consent.placeholder.js` carries.
+ */
+export function fillPlaceholder(consent: Consent, embed: HTMLElement, box: HTMLElement): void {
   const { categories, services } = consent.options;
   const { consent: category = '', service } = embed.dataset;
   const t = finder(consent.options, PLACEHOLDER_MESSAGES);
@@ -80,5 +91,4 @@ export function placeholderFor(consent: Consent, embed: HTMLElement, box = place
     service ? consent.set({}, { services: { [service]: true } }) : consent.set({ [category]: true })
   );
   box.append(make('p', 'placeholder-text', text('placeholderText')), button);
-  return box;
 }

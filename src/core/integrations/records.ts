@@ -1,7 +1,6 @@
 import { VERSION } from '../constants';
 import { newConsentId } from '../decisions';
 import { DEV, hex, safe, warn } from '../env';
-import { uiLanguage } from '../language';
 import type { DecisionsInstaller } from '../engine';
 import type { Consent, ConsentState, ConsentMethod, Plugin, ResolvedOptions } from '../types';
 
@@ -294,7 +293,7 @@ export const consentRecords =
 
     /** Makes the record of a decision (or dismissal) and queues it; `method`/`time` default to the state's. */
     function add(state: ConsentState, [channel, texts]: [Channel, ShownTexts | null], method?: RecordMethod, time?: number): void {
-      const record = buildRecord(state, uiLanguage(options), options, channel, method, time);
+      const record = buildRecord(state, options.language, options, channel, method, time);
       const box = load();
       // One another tab already recorded (the same decision has the same id).
       if (box.last === record.recordId) return;

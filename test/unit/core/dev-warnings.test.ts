@@ -50,11 +50,13 @@ describe('a data-consent script without type="text/plain"', () => {
 describe('options given silently wrong', () => {
   it('warns about a language that is neither built in nor translated', () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
-    make({ language: 'de', privacyPolicyUrl: '/p' });
-    expect(warned(warn)).toMatch(/language "de" is not built in \(en, fr\)/);
+    make({ language: 'ja', privacyPolicyUrl: '/p' });
+    expect(warned(warn)).toMatch(/language "ja" is not built in and translations has no "ja"/);
     warn.mockClear();
     make({ language: 'fr-CA', privacyPolicyUrl: '/p' });
-    make({ language: 'de', translations: { de: { acceptAll: 'Alle akzeptieren' } }, privacyPolicyUrl: '/p' });
+    make({ language: 'de', privacyPolicyUrl: '/p' });
+    make({ language: 'no', privacyPolicyUrl: '/p' });
+    make({ language: 'ja', translations: { ja: { acceptAll: 'すべて同意する' } }, privacyPolicyUrl: '/p' });
     make({ language: 'auto', privacyPolicyUrl: '/p' });
     expect(warned(warn)).not.toMatch(/language/);
   });

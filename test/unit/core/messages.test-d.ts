@@ -1,7 +1,7 @@
 import { describe, expectTypeOf, it } from 'vitest';
 import { createConsent, type Translations } from '../../../src/index';
 import { createConsent as createHeadless } from '../../../src/core';
-import type { Language } from '../../../src/core/language';
+import type { BundledLanguage } from '../../../src/core/language';
 import type { Messages } from '../../../src/core/messages';
 import { PLACEHOLDER_MESSAGES } from '../../../src/core/gating/placeholder';
 import { DIALOG_MESSAGES } from '../../../src/ui/dialog-messages';
@@ -51,7 +51,7 @@ describe('translations are typed by the built-in keys and the configured categor
 
 describe('every built-in language has every message', () => {
   it('the UI, dialog, footer link and placeholder catalogs make up Messages in each language', () => {
-    const all = (lang: Language): Messages => ({ ...UI_MESSAGES[lang], ...DIALOG_MESSAGES[lang], ...LABELS[lang], ...PLACEHOLDER_MESSAGES[lang] });
+    const all = (lang: BundledLanguage): Messages => ({ ...UI_MESSAGES[lang], ...DIALOG_MESSAGES[lang], ...LABELS[lang], ...PLACEHOLDER_MESSAGES[lang] });
     expectTypeOf(all).returns.toEqualTypeOf<Messages>();
   });
 });

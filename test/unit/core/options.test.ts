@@ -12,7 +12,8 @@ describe('resolveOptions', () => {
     expect(options).toMatchObject({
       revision: 1,
       expiresAfterDays: 182,
-      language: 'auto',
+      // `auto`, resolved: happy-dom's page has no lang and its browser speaks en-US.
+      language: 'en',
       privacyPolicyUrl: '/privacy',
       gpc: true,
       googleConsentMode: false,
@@ -20,6 +21,18 @@ describe('resolveOptions', () => {
       cookie: { name: 'instria_consent', path: '/', sameSite: 'Lax', domain: undefined },
     });
     expect(options.categories).toEqual({ essential: { required: true }, analytics: { required: false } });
+  });
+
+  it('resolves the language once, to the language shown', () => {
+    document.documentElement.lang = 'pt-BR';
+    try {
+      expect(resolveOptions({}).language).toBe('pt');
+      expect(resolveOptions({ language: 'no' }).language).toBe('nb');
+      expect(resolveOptions({ language: 'ja' }).language).toBe('en');
+      expect(resolveOptions({ language: 'ja', translations: { ja: {} } }).language).toBe('ja');
+    } finally {
+      document.documentElement.lang = '';
+    }
   });
 
   it('clamps expiresAfterDays to 1..395 with a warning', () => {

@@ -1,12 +1,14 @@
 import { h, render } from 'preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { uiLanguage } from '../../../src/core/language';
 import type { Consent } from '../../../src/core/types';
 import { Banner } from '../../../src/ui/banner';
 import { finder } from '../../../src/core/messages';
 import { DIALOG_MESSAGES } from '../../../src/ui/dialog-messages';
 import { translator } from '../../../src/ui/i18n';
 
-const options = (language: string, translations: Record<string, Record<string, string>> = {}) => ({ language, translations });
+/** As resolveOptions leaves them: the language resolved once. */
+const options = (language: string, translations: Record<string, Record<string, string>> = {}) => ({ language: uiLanguage({ language, translations }), translations });
 /** The dialog's `t`, as `Preferences` makes it: its own strings as the fallback of the UI's chain. */
 const dialogT = (o: ReturnType<typeof options>) => {
   const { t } = translator(o);
@@ -48,10 +50,10 @@ describe('translator', () => {
   it('follows <html lang> for "auto", then the browser, then English', () => {
     document.documentElement.lang = 'fr-CA';
     expect(translator(options('auto')).lang).toBe('fr');
-    document.documentElement.lang = 'de';
-    vi.spyOn(navigator, 'languages', 'get').mockReturnValue(['nl', 'fr-BE']);
+    document.documentElement.lang = 'ja';
+    vi.spyOn(navigator, 'languages', 'get').mockReturnValue(['zh', 'fr-BE']);
     expect(translator(options('auto')).lang).toBe('fr');
-    vi.spyOn(navigator, 'languages', 'get').mockReturnValue(['nl']);
+    vi.spyOn(navigator, 'languages', 'get').mockReturnValue(['zh']);
     expect(translator(options('auto')).lang).toBe('en');
   });
 
@@ -65,9 +67,9 @@ describe('translator', () => {
 
   it('falls back to English with a development warning for a key a site language lacks', () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
-    const { lang, t } = translator(options('de', { de: { acceptAll: 'Alle akzeptieren' } }));
-    expect(lang).toBe('de');
-    expect(t('acceptAll')).toBe('Alle akzeptieren');
+    const { lang, t } = translator(options('ja', { ja: { acceptAll: 'すべて同意する' } }));
+    expect(lang).toBe('ja');
+    expect(t('acceptAll')).toBe('すべて同意する');
     expect(t('rejectAll')).toBe('Reject all');
     expect(warn).toHaveBeenCalledWith('[instria-consent]', expect.stringContaining('"rejectAll"'));
     // Never a key on screen: a readable name instead.
@@ -77,7 +79,7 @@ describe('translator', () => {
   it('says so once per language and key, not on every render', () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     for (let render = 0; render < 3; render++) {
-      const { t } = translator(options('it', { it: { acceptAll: 'Accetta tutto' } }));
+      const { t } = translator(options('ko', { ko: { acceptAll: '모두 수락' } }));
       t('rejectAll');
       t('rejectAll');
     }

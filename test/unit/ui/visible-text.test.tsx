@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { uiLanguage } from '../../../src/core/language';
 import { createEngineWithDecisions } from '../../../src/core/consent';
 import { placeholderFor } from '../../../src/core/gating/placeholder';
 import type { Consent } from '../../../src/core/types';
@@ -9,7 +10,8 @@ import { mountUI } from '../../../src/ui/mount';
 import { refusedLoads } from '../support';
 
 // Text a visitor must never see (translation keys, raw ids).
-const options = (language: string) => ({ language, translations: {} });
+/** As resolveOptions leaves them: the language resolved once. */
+const options = (language: string) => ({ language: uiLanguage({ language, translations: {} }), translations: {} });
 
 afterEach(() => {
   document.body.innerHTML = '';

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createEngineWithDecisions } from '../../../../src/core/consent';
-import { placeholderFor as fullPlaceholder } from '../../../../src/core/gating/placeholder';
+import { fillPlaceholder as fullPlaceholder } from '../../../../src/core/gating/placeholder';
 import type { Consent } from '../../../../src/core/types';
 import { memoryStorage } from '../../../../src/storage/memory';
 import { refusedLoads } from '../../support';
