@@ -1,9 +1,10 @@
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from './helpers';
 
 /**
  * The demo's language picker (examples/shared/language-picker.js): every demo page that shows
- * the banner has a labelled `<select>` of the 26 built-in languages in its own header or footer;
+ * the banner has a labelled `<select>` of the 26 built-in languages in its own header;
  * choosing one reloads the page with `?lang=xx`, which sets `<html lang>` before the SDK reads
  * it, so the banner speaks that language. Served as `npm run demo` serves it (the website's
  * strict Content-Security-Policy included).
@@ -56,6 +57,20 @@ for (const { name, path } of PAGES) {
     expect(await violations()).toEqual([]);
   });
 }
+
+test('the picker is labelled, lists each language in its own name and language, and is axe-clean', async ({ page }) => {
+  await page.goto('/examples/website/?lang=pl');
+  await expect(picker(page)).toHaveAccessibleName('Language');
+  await expect(picker(page).locator('option[value=de]')).toHaveText('Deutsch');
+  await expect(picker(page).locator('option[value=de]')).toHaveAttribute('lang', 'de');
+  await expect(picker(page).locator('option[value=nb]')).toHaveText('Norsk bokmål');
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa', 'best-practice'])
+    .include('.demo-language')
+    .analyze();
+  expect(results.passes.map((rule) => rule.id)).toEqual(expect.arrayContaining(['select-name', 'valid-lang', 'color-contrast']));
+  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+});
 
 test('choosing another language with the pointer reloads at once, with the language in the URL', async ({ page }) => {
   await page.goto('/examples/website/?lang=fr');
