@@ -44,6 +44,7 @@
     var current = document.documentElement.lang || 'en';
     var wrapper = document.createElement('span');
     wrapper.className = 'demo-language';
+    wrapper.lang = 'en'; // the label is English whatever `<html lang>` now says
     // A label by `for`, not around the list: its name is then "Language", not "Language English".
     var label = document.createElement('label');
     label.htmlFor = 'demo-language';
