@@ -19,4 +19,5 @@ for (const [path, what] of [
 ]) {
   console.log(`  ${`${url}${path}`.padEnd(44)} ${what}`);
 }
+console.log(`\n  Another language: the "Language" list of each page, or ?lang=de (${url}/examples/website/?lang=de).`);
 console.log('\n  Press Ctrl+C to stop.\n');
