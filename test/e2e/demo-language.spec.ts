@@ -120,10 +120,9 @@ test('a regional tag resolves to its language, and a malformed one is ignored', 
   await expect(ui.acceptButton).toBeVisible();
 });
 
-// Un-fixme once the script tag and the npm build load the 24 other languages on demand
-// (`instria-consent.lang-<code>.js`, `import()`): today only en and fr are bundled, so a German
-// page shows English.
-test.fixme('"Deutsch" shows the banner in German, on the script tag and in the npm app', async ({ page, ui }) => {
+// The 24 other languages load on demand: `instria-consent.lang-<code>.js` for the script tag,
+// an `import()` chunk in the npm app.
+test('"Deutsch" shows the banner in German, on the script tag and in the npm app', async ({ page, ui }) => {
   for (const path of ['/examples/website/', '/examples/app/']) {
     await page.goto(path);
     await Promise.all([page.waitForURL(/[?&]lang=de\b/), picker(page).selectOption('de')]);
