@@ -46,8 +46,11 @@ function clickProbe() {
   } catch {}
   // Counted as delivered (after each listener) and what is left at the end.
   c.pageWrites = c.shadowWrites = 0;
-  const page = new MutationObserver((records) => (c.pageWrites += records.length));
-  const shadow = new MutationObserver((records) => (c.shadowWrites += records.length));
+  // What each write was (BENCH_DEBUG prints it): "attributes style on HTML", "childList on MAIN"…
+  c.writes = [];
+  const note = (records) => c.writes.push(...records.map((r) => `${r.type} ${r.attributeName ?? ''} on ${r.target.nodeName}`));
+  const page = new MutationObserver((records) => ((c.pageWrites += records.length), note(records)));
+  const shadow = new MutationObserver((records) => ((c.shadowWrites += records.length), note(records)));
   const all = { subtree: true, childList: true, attributes: true, characterData: true };
   addEventListener(
     'click',
@@ -66,8 +69,10 @@ function clickProbe() {
       // The last listener of the click (bubbling to window), once its microtasks ran.
       addEventListener('click', () => queueMicrotask(() => {
         c.end = performance.now();
-        c.pageWrites += page.takeRecords().length;
-        c.shadowWrites += shadow.takeRecords().length;
+        const [left, inside] = [page.takeRecords(), shadow.takeRecords()];
+        c.pageWrites += left.length;
+        c.shadowWrites += inside.length;
+        note([...left, ...inside]);
         page.disconnect();
         shadow.disconnect();
       }), { once: true });
@@ -101,6 +106,7 @@ async function visit(browser, lib, origin, rate, choice) {
         frame: c.frame - c.stamp,
         goneAtFrame: c.goneAtFrame,
         duration: event ? event.duration : null,
+        writes: c.writes,
         shadowWrites: c.shadowWrites,
         pageWrites: c.pageWrites,
       };
