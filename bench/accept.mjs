@@ -67,7 +67,7 @@ function clickProbe() {
         c.goneAtFrame = !banner.isConnected || !window.__bench.shown('banner');
       });
       // The last listener of the click (bubbling to window), once its microtasks ran.
-      addEventListener('click', () => queueMicrotask(() => {
+      const last = () => {
         c.end = performance.now();
         const [left, inside] = [page.takeRecords(), shadow.takeRecords()];
         c.pageWrites += left.length;
@@ -75,7 +75,8 @@ function clickProbe() {
         note([...left, ...inside]);
         page.disconnect();
         shadow.disconnect();
-      }), { once: true });
+      };
+      addEventListener('click', () => queueMicrotask(last), { once: true });
     },
     true,
   );
@@ -124,22 +125,28 @@ const browser = await chromium.launch({
   executablePath: existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined,
   args: ['--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
 });
+/** One table row: the medians of `runs`. */
+function row(lib, label, choice, rate, runs) {
+  const ms = (key) => `${median(runs.map((r) => r[key])).toFixed(1)} ms`;
+  const reported = runs.filter((r) => r.duration !== null);
+  const paint = reported.length ? `${median(reported.map((r) => r.duration))} ms (${reported.length} of ${runs.length}; others < 16)` : '< 16 ms';
+  const gone = `${runs.filter((r) => r.goneAtFrame).length} of ${runs.length}`;
+  const writes = `${median(runs.map((r) => r.shadowWrites))} + ${median(runs.map((r) => r.pageWrites))}`;
+  return `| ${lib.name}${label} | ${choice} | ${rate}× | ${ms('handler')} | ${ms('frame')} | ${gone} | ${paint} | ${writes} |`;
+}
+
 const rows = [];
 try {
   for (const rate of RATES) {
     for (const choice of CHOICES) {
       for (const lib of libs) {
         const all = DISTS.map(() => []);
-        for (let i = 0; i < LOADS; i++) for (const [d, { origin }] of servers.entries()) all[d].push(await visit(browser, lib, origin, rate, choice));
+        for (let i = 0; i < LOADS; i++) {
+          for (const [d, { origin }] of servers.entries()) all[d].push(await visit(browser, lib, origin, rate, choice));
+        }
         for (const [d, runs] of all.entries()) {
-        if (process.env.BENCH_DEBUG) console.error(JSON.stringify(runs));
-        const ms = (key) => `${median(runs.map((r) => r[key])).toFixed(1)} ms`;
-        const reported = runs.filter((r) => r.duration !== null);
-        rows.push(
-          `| ${lib.name}${DISTS.length > 1 ? ` (${DISTS[d]})` : ''} | ${choice} | ${rate}× | ${ms('handler')} | ${ms('frame')} | ${runs.filter((r) => r.goneAtFrame).length} of ${runs.length} | ` +
-            `${reported.length ? `${median(reported.map((r) => r.duration))} ms (${reported.length} of ${runs.length}; others < 16)` : '< 16 ms'} | ` +
-            `${median(runs.map((r) => r.shadowWrites))} + ${median(runs.map((r) => r.pageWrites))} |`,
-        );
+          if (process.env.BENCH_DEBUG) console.error(JSON.stringify(runs));
+          rows.push(row(lib, DISTS.length > 1 ? ` (${DISTS[d]})` : '', choice, rate, runs));
         }
         process.stderr.write(`${lib.id} ${choice} ${rate}× done\n`);
       }
