@@ -5,7 +5,7 @@ import { inventoryOf } from './inventory';
 import type { Decisions, DecisionsInstaller, Engine } from './engine';
 import { isAsking, pendingChoices } from './pending';
 import { hasAny, transition } from './state';
-import type { ConsentMethod, ResolvedOptions } from './types';
+import type { ConsentMethod, ConsentState, ResolvedOptions, UIView } from './types';
 
 type Flags = Record<string, boolean>;
 
@@ -20,13 +20,39 @@ export const newConsentId = (): string =>
   crypto.randomUUID?.() ??
   hex(crypto.getRandomValues(new Uint8Array(16)));
 
-/** `value` for every optional category of `options` (or the `only` ones) and every service of those. */
-function grantAll(options: ResolvedOptions, value: boolean, only?: string[]): Grants {
+/** `value` for every optional category of `options` and every service of those. */
+function grantAll(options: ResolvedOptions, value: boolean): Grants {
   const categories: Flags = {};
   const services: Flags = {};
-  for (const id of only ?? options.optional) categories[id] = value;
+  for (const id of options.optional) categories[id] = value;
   for (const service in options.serviceCategory) {
     if (options.serviceCategory[service]! in categories) services[service] = value;
+  }
+  return { categories, services };
+}
+
+/**
+ * The grants of a decision on the categories `choices` names (each with all its services) and
+ * the services `extra` names, from `state`: everything else keeps its choice, and what is
+ * pending and not named stays pending (left out).
+ */
+function chosen(options: ResolvedOptions, state: ConsentState, choices: Partial<Flags>, extra?: { services?: Flags }): Grants {
+  const categories = { ...state.categories };
+  const services = { ...state.services };
+  // What is pending stays undecided unless named here.
+  for (const id of state.pending.categories) delete categories[id];
+  for (const id of state.pending.services) delete services[id];
+  for (const id in choices) {
+    if (!options.optional.includes(id)) {
+      DEV && warn(`set(): "${id}" is not an optional category; ignored`);
+      continue;
+    }
+    categories[id] = !!choices[id];
+    for (const service in options.serviceCategory) if (options.serviceCategory[service] === id) services[service] = !!choices[id];
+  }
+  for (const service in extra?.services) {
+    if (service in options.serviceCategory) services[service] = !!extra!.services[service];
+    else DEV && warn(`set(): unknown service "${service}" ignored`);
   }
   return { categories, services };
 }
@@ -40,12 +66,13 @@ export const installDecisions: DecisionsInstaller = (engine: Engine): Decisions 
   const { options, storage, state: $state } = engine;
 
   /**
-   * Records a decision made here: stores it, applies it, tells the other tabs. It lists what it
-   * covers, which the next page view relies on: every optional category and every service of one
-   * that `categories` and `services` name. What they leave out (still pending) stays unlisted,
-   * so undecided, and the banner keeps asking for it.
+   * Records a decision made here: stores it, applies it, shows `view` (the banner while
+   * something is still undecided), tells the other tabs. It lists what it covers, which the next
+   * page view relies on: every optional category and every service of one that `categories` and
+   * `services` name. What they leave out (still pending) stays unlisted, so undecided, and the
+   * banner keeps asking for it.
    */
-  function decide({ categories, services }: Grants, method: ConsentMethod): void {
+  function decide({ categories, services }: Grants, method: ConsentMethod, view: UIView = 'hidden'): void {
     const decision: StoredDecision = {
       id: $state.get().id ?? newConsentId(),
       time: Date.now(),
@@ -63,38 +90,10 @@ export const installDecisions: DecisionsInstaller = (engine: Engine): Decisions 
     }
     const value = encodeDecision(decision);
     if (!storage.write(value, options.expiresAfterDays)) DEV && warn('the decision could not be stored; it lasts for this page only');
-    engine.view.set('hidden');
     engine.applyDecision(decision, true);
-    if (isAsking($state.get())) engine.view.set('banner');
+    // The view after the state: the UI then draws once, with both (ui/mount.tsx).
+    engine.view.set(isAsking($state.get()) ? 'banner' : view);
     engine.written(value);
-  }
-
-  /**
-   * Decides the categories `choices` names (each with all its services) and the services
-   * `extra` names; everything else keeps its choice, and what is pending and not named stays
-   * pending.
-   */
-  function choose(choices: Partial<Flags>, extra: { services?: Flags } | undefined, method: ConsentMethod): void {
-    const state = $state.get();
-    const categories = { ...state.categories };
-    const services = { ...state.services };
-    // What is pending stays undecided unless named here.
-    for (const id of state.pending.categories) delete categories[id];
-    for (const id of state.pending.services) delete services[id];
-    for (const id in choices) {
-      if (!options.optional.includes(id)) {
-        DEV && warn(`set(): "${id}" is not an optional category; ignored`);
-        continue;
-      }
-      const named = grantAll(options, !!choices[id], [id]);
-      Object.assign(categories, named.categories);
-      Object.assign(services, named.services);
-    }
-    for (const service in extra?.services) {
-      if (service in options.serviceCategory) services[service] = !!extra!.services[service];
-      else DEV && warn(`set(): unknown service "${service}" ignored`);
-    }
-    decide({ categories, services }, method);
   }
 
   // What a still-granted category or service claims stays (the built-in lists in cleanup.ts share names).
@@ -107,7 +106,7 @@ export const installDecisions: DecisionsInstaller = (engine: Engine): Decisions 
   return {
     acceptAll: () => decide(grantAll(options, true), 'accept-all'),
     rejectAll: () => decide(grantAll(options, false), 'reject-all'),
-    set: (choices, extra) => choose(choices, extra, 'custom'),
+    set: (choices, extra) => decide(chosen(options, $state.get(), choices, extra), 'custom'),
     withdraw() {
       decide(grantAll(options, false), 'withdraw');
       // Also what was refused already: leftovers set by scripts that ran before (all is refused now).
@@ -123,8 +122,8 @@ export const installDecisions: DecisionsInstaller = (engine: Engine): Decisions 
     // keeps it from showing again; see ui/notice.tsx), or only what is pending (earlier choices stay).
     gpc() {
       const state = $state.get();
-      if (!state.decided) decide(grantAll(options, false), 'gpc'), engine.view.set('notice');
-      else if (isAsking(state)) choose(...pendingChoices(state.pending, false), 'gpc');
+      if (!state.decided) decide(grantAll(options, false), 'gpc', 'notice');
+      else if (isAsking(state)) decide(chosen(options, state, ...pendingChoices(state.pending, false)), 'gpc');
     },
     applied(prev, next, madeHere) {
       const { changed, withdrawn, reload } = transition(prev, next);

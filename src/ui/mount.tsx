@@ -77,9 +77,11 @@ function start(consent: Parameters<MountUI>[0]): () => void {
   };
   document.addEventListener('focusin', onFocus);
 
+  /** The state last drawn: a state change the view's draw already showed needs no other. */
+  let drawn: unknown;
   const draw = () => {
     const now = view.get();
-    const current = state.get();
+    const current = (drawn = state.get());
     if (now === 'preferences' && last !== 'preferences') opener = focusedElement();
     // Every new decision is announced; the text node is replaced, so a second one is too.
     if (current.decidedAt !== decidedAt) status.textContent = (decidedAt = current.decidedAt) ? t('saved') : '';
@@ -94,9 +96,12 @@ function start(consent: Parameters<MountUI>[0]): () => void {
     if (banner) observer.observe(banner);
     else restore();
   };
-  const stops = [view.subscribe(draw), state.listen(draw)];
+  // A decision moves the state, then the view (core/decisions.ts): the view draws at once, with
+  // both, and a state change alone (another tab, an API call while hidden) in a microtask, unless
+  // a draw showed it by then. One render per decision, not two.
+  const stops = [view.subscribe(draw), state.listen(() => queueMicrotask(() => stops[0] && drawn !== state.get() && draw()))];
   return () => {
-    for (const stop of stops) stop();
+    for (const stop of stops.splice(0)) stop();
     observer.disconnect();
     document.removeEventListener('focusin', onFocus);
     restore();
