@@ -51,7 +51,10 @@ export const gating = (): Plugin => (consent) => {
       warned[category] = 1;
       warn(`data-consent="${category}" is not a category; the element stays inert`, element);
     }
-    return consent.granted(category, element.getAttribute('data-service') || undefined);
+    // A URL whose host belongs to a service still refused would be held back by auto-blocking,
+    // and dropped once that service is refused: the element waits for that service too.
+    const url = element.getAttribute('data-src') || element.getAttribute('src');
+    return consent.granted(category, element.getAttribute('data-service') || undefined) && !(url && blocks?.(url));
   };
 
   const track = (element: HTMLElement) => {
@@ -111,8 +114,7 @@ export const gating = (): Plugin => (consent) => {
         done.add(copy);
         // load or error: exactly one of them fires.
         const settle = () => (loading--, pump());
-        // Without its URL now (held by auto-blocking for a service still refused) it will not
-        // load: nothing to wait for.
+        // Without a URL (an empty data-src) it will not load: nothing to wait for.
         if (external && copy.hasAttribute('src')) {
           // Dynamic scripts are async by default: keep them in insertion order unless asked.
           if (!script.hasAttribute('async')) copy.async = false;
