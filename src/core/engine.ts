@@ -109,6 +109,13 @@ function warnSetup(input: ConsentOptions | undefined, options: ResolvedOptions, 
   }
 }
 
+/** The decision stored as `value` (the raw stored string) if it still counts; else null. */
+function validStored(value: string | null, options: ResolvedOptions): StoredDecision | null {
+  const decision = decodeDecision(value, Object.keys(options.serviceCategory));
+  if (DEV && value !== null && !decision) warn('the stored decision is malformed; asking again');
+  return decision && isDecisionValid(decision, options) ? decision : null;
+}
+
 /**
  * The consent engine behind every entry point's `createConsent`: the visitor's decision, kept
  * in `setup.storage`, with actions to change it, events when it changes, and the UI state.
@@ -152,12 +159,8 @@ export function createEngine<const C extends string = DefaultCategory>(input: Co
     act((d) => d.applied(prev, next, madeHere));
   }
 
-  /** Reads the stored decision (or decodes `value`, just read); returns it only if it still counts. */
-  function readStored(value = storage.read()): StoredDecision | null {
-    const decision = decodeDecision((known = value), Object.keys(options.serviceCategory));
-    if (DEV && known !== null && !decision) warn('the stored decision is malformed; asking again');
-    return decision && isDecisionValid(decision, options) ? decision : null;
-  }
+  /** Reads the stored decision (or takes `value`, just read); returns it only if it still counts. */
+  const readStored = (value = storage.read()) => validStored((known = value), options);
 
   /** The engine's own `whenGranted`: runs `fn` once, now or when granted. */
   const whenGranted: Consent['whenGranted'] = (category, fn, service) => {
