@@ -3,7 +3,7 @@ import { decodeDecision, isDecisionValid, type StoredDecision } from './codec';
 import { emit, listen, type Listeners } from './emitter';
 import { DEV, isBrowser, safe, warn } from './env';
 import type { ConsentHooks, HookedConsent } from './hooks';
-import { onDemand } from './on-demand';
+import { onDemand, type OnDemand } from './on-demand';
 import { resolveOptions } from './options';
 import { isAsking } from './pending';
 import { guarded, toState } from './state';
@@ -112,6 +112,108 @@ function warnSetup(input: ConsentOptions | undefined, options: ResolvedOptions, 
   }
 }
 
+/** The decision stored as `value` (the raw stored string) if it still counts; else null. */
+function validStored(value: string | null, options: ResolvedOptions): StoredDecision | null {
+  const decision = decodeDecision(value, Object.keys(options.serviceCategory));
+  if (DEV && value !== null && !decision) warn('the stored decision is malformed; asking again');
+  return decision && isDecisionValid(decision, options) ? decision : null;
+}
+
+/** Runs `run` with the decision code: at once, or once it has loaded (see `onDemand`). */
+type Act = (run: (decisions: Decisions) => void, queue?: boolean) => void;
+
+/**
+ * The public instance over the engine's `state` and `view`: its actions run with the decision
+ * code (`act`, `decisions`), its `whenGranted` through the hook add-ons chain. `live()`: not
+ * destroyed; `end()`: the engine's part of `destroy()`.
+ */
+function facade(
+  options: ResolvedOptions,
+  state: WritableAtom<ConsentState>,
+  view: WritableAtom<UIView>,
+  act: Act,
+  decisions: OnDemand<Decisions>,
+  listeners: Listeners,
+  live: () => boolean,
+  end: () => void,
+): HookedConsent {
+  const granted: Consent['granted'] = (category, service) =>
+    service === undefined
+      ? state.get().categories[category] === true
+      : options.serviceCategory[service] === category && state.get().services[service] === true;
+  /** The engine's own `whenGranted`: runs `fn` once, now or when granted. */
+  const whenGranted: Consent['whenGranted'] = (category, fn, service) => {
+    const ready = () => granted(category, service) && (off(), safe(fn, undefined, DEV && `a whenGranted('${category}') callback`), true);
+    const off = state.listen(ready);
+    ready();
+    return off;
+  };
+  /** Add-ons chain these; `destroy()` puts the engine's own back. */
+  const hooks: ConsentHooks = { whenGranted };
+  return {
+    options,
+    state,
+    view,
+    _hooks: hooks,
+    granted,
+    acceptAll: () => act((d) => d.acceptAll()),
+    rejectAll: () => act((d) => d.rejectAll()),
+    set: (choices, extra) => act((d) => d.set(choices, extra)),
+    withdraw: () => act((d) => d.withdraw()),
+    // The hook's: add-ons chain it (gating), the engine's own runs below.
+    whenGranted: (category, fn, service) => hooks.whenGranted(category, fn, service),
+    on: (event, fn) => listen(listeners, event, fn),
+    showBanner: () => live() && view.set('banner'),
+    showPreferences: () => live() && view.set('preferences'),
+    hide: () => view.set('hidden'),
+    inventory: () => new Promise((resolve) => decisions((d) => resolve(d.inventory()))),
+    reset: () => act((d) => d.reset()),
+    destroy() {
+      end();
+      for (const event in listeners) listeners[event]!.clear();
+      // Unchains every add-on from the hooks.
+      hooks.whenGranted = whenGranted;
+      view.set('hidden');
+    },
+  };
+}
+
+/** Installs `plugins` on `instance`, in order; their teardowns go to `teardown`. */
+function installPlugins(plugins: Plugin[], instance: Consent, teardown: Engine['teardown']): void {
+  for (const plugin of plugins) {
+    const stop = safe(() => plugin(instance));
+    if (stop) teardown(stop);
+  }
+}
+
+/**
+ * The first read, once the add-ons are in: a `decision` that still counts becomes the state, and
+ * its `consent` event follows for code that subscribes right after createConsent(). No decision,
+ * or one that lacks what was added since: GPC refuses it with no banner (option `gpc`), else the
+ * banner asks. Then, on every page view, trackers of what is refused now (never granted,
+ * withdrawn in another tab or on another sub-domain, expired) go: at once with the npm entries
+ * and the all-in-one; `lazy(state)` true only queues it behind a load someone else starts (the
+ * script tag, unless something seems left: `EngineSetup.eager`).
+ */
+function boot(
+  engine: Engine,
+  decision: StoredDecision | null,
+  act: Act,
+  live: () => boolean,
+  lazy: (state: ConsentState) => boolean,
+): void {
+  const { options, state, view } = engine;
+  if (decision) {
+    state.set(toState(options, decision));
+    queueMicrotask(() => live() && engine.emit('consent', state.get()));
+  }
+  if (isAsking(state.get())) {
+    if (options.gpc && navigator.globalPrivacyControl === true) queueMicrotask(() => act((d) => d.gpc()));
+    else view.set('banner');
+  }
+  act((d) => d.clean(), lazy(state.get()));
+}
+
 /**
  * The consent engine behind every entry point's `createConsent`: the visitor's decision, kept
  * in `setup.storage`, with actions to change it, events when it changes, and the UI state.
@@ -144,7 +246,7 @@ export function createEngine<const C extends string = DefaultCategory>(input: Co
     'the consent code',
   );
   /** Runs `run` with the decision code, unless destroyed: at once, or once it has loaded. */
-  const act = (run: (decisions: Decisions) => void, queue?: boolean) => decisions((d) => destroyed || run(d), queue);
+  const act: Act = (run, queue) => decisions((d) => destroyed || run(d), queue);
 
   function applyDecision(decision: StoredDecision | null, madeHere?: boolean): void {
     const prev = $state.get();
@@ -155,55 +257,15 @@ export function createEngine<const C extends string = DefaultCategory>(input: Co
     act((d) => d.applied(prev, next, madeHere));
   }
 
-  /** Reads the stored decision (or decodes `value`, just read); returns it only if it still counts. */
-  function readStored(value = storage.read()): StoredDecision | null {
-    const decision = decodeDecision((known = value), Object.keys(options.serviceCategory));
-    if (DEV && known !== null && !decision) warn('the stored decision is malformed; asking again');
-    return decision && isDecisionValid(decision, options) ? decision : null;
-  }
+  /** Reads the stored decision (or takes `value`, just read); returns it only if it still counts. */
+  const readStored = (value = storage.read()) => validStored((known = value), options);
 
-  /** The engine's own `whenGranted`: runs `fn` once, now or when granted. */
-  const whenGranted: Consent['whenGranted'] = (category, fn, service) => {
-    const ready = () =>
-      instance.granted(category, service) && (off(), safe(fn, undefined, DEV && `a whenGranted('${category}') callback`), true);
-    const off = $state.listen(ready);
-    ready();
-    return off;
-  };
-  /** Add-ons chain these; `destroy()` puts the engine's own back. */
-  const hooks: ConsentHooks = { whenGranted };
-
-  const instance: HookedConsent = {
-    options,
-    state: $state,
-    view: $view,
-    _hooks: hooks,
-    granted: (category, service) =>
-      service === undefined
-        ? $state.get().categories[category] === true
-        : options.serviceCategory[service] === category && $state.get().services[service] === true,
-    acceptAll: () => act((d) => d.acceptAll()),
-    rejectAll: () => act((d) => d.rejectAll()),
-    set: (choices, extra) => act((d) => d.set(choices, extra)),
-    withdraw: () => act((d) => d.withdraw()),
-    // The hook's: add-ons chain it (gating), the engine's own runs below.
-    whenGranted: (category, fn, service) => hooks.whenGranted(category, fn, service),
-    on: (event, fn) => listen(listeners, event, fn),
-    showBanner: () => !destroyed && $view.set('banner'),
-    showPreferences: () => !destroyed && $view.set('preferences'),
-    hide: () => $view.set('hidden'),
-    inventory: () => new Promise((resolve) => decisions((d) => resolve(d.inventory()))),
-    reset: () => act((d) => d.reset()),
-    destroy() {
-      destroyed = true;
-      for (const teardown of teardowns.splice(0)) safe(teardown);
-      for (const event in listeners) listeners[event]!.clear();
-      // Unchains every add-on from the hooks.
-      hooks.whenGranted = whenGranted;
-      unmountUI?.();
-      $view.set('hidden');
-    },
-  };
+  // The engine's part of destroy() last: the facade's clears the listeners and unchains the hooks.
+  const instance = facade(options, $state, $view, act, decisions, listeners, () => !destroyed, () => {
+    destroyed = true;
+    for (const teardown of teardowns.splice(0)) safe(teardown);
+    unmountUI?.();
+  });
 
   const engine: Engine = {
     options,
@@ -223,10 +285,7 @@ export function createEngine<const C extends string = DefaultCategory>(input: Co
   if (destroyed) return instance as unknown as Consent<C>;
 
   // Add-ons first, so that defaults (Google Consent Mode) precede everything else.
-  for (const plugin of [...(setup.plugins?.(options) ?? []), ...options.plugins]) {
-    const teardown = safe(() => plugin(instance));
-    if (teardown) teardowns.push(teardown);
-  }
+  installPlugins([...(setup.plugins?.(options) ?? []), ...options.plugins], instance, engine.teardown);
 
   // The UI is loaded the first time it is needed, never for a visitor who already decided;
   // the decision code with it, as the visitor is about to use it.
@@ -251,21 +310,6 @@ export function createEngine<const C extends string = DefaultCategory>(input: Co
     else if ($view.get() == 'banner') $view.set('hidden');
   }, engine.teardown);
 
-  const decision = readStored();
-  if (decision) {
-    $state.set(toState(options, decision));
-    // Let code that subscribes right after createConsent() receive the first event.
-    queueMicrotask(() => !destroyed && engine.emit('consent', $state.get()));
-  }
-  // No decision, or one that lacks what was added since: GPC refuses it with no banner (option
-  // gpc), else the banner asks.
-  if (isAsking($state.get())) {
-    if (options.gpc && navigator.globalPrivacyControl === true) queueMicrotask(() => act((d) => d.gpc()));
-    else $view.set('banner');
-  }
-  // On every page view, trackers of what is refused now (never granted, withdrawn in another
-  // tab or on another sub-domain, expired) go: at once with the npm entries and the all-in-one;
-  // the script tag loads its decision code for it only when something seems left (`eager`).
-  act((d) => d.clean(), !setup.decisions && !setup.eager?.(options, $state.get()));
+  boot(engine, readStored(), act, () => !destroyed, (state) => !setup.decisions && !setup.eager?.(options, state));
   return instance as unknown as Consent<C>;
 }

@@ -42,6 +42,24 @@ export function gate(element: HTMLElement, category: string, service: string): v
   }
 }
 
+/** Replaces `target[name]` with `make(original)`; `restore` gets the undo. */
+function swap(restore: (() => void)[], target: any, name: string, make: (original: any) => any): void {
+  const original = target[name];
+  if (original) {
+    target[name] = make(original);
+    restore.push(() => (target[name] = original));
+  }
+}
+
+/** Same for an accessor property: `set(original setter)` is the new setter. */
+function setter(restore: (() => void)[], target: any, name: string, set: (original: (value: any) => void) => (value: any) => void): void {
+  const descriptor = Object.getOwnPropertyDescriptor(target, name);
+  if (descriptor?.set) {
+    Object.defineProperty(target, name, { ...descriptor, set: set(descriptor.set) });
+    restore.push(() => Object.defineProperty(target, name, descriptor));
+  }
+}
+
 /** The element/attribute pairs that fetch a URL (as `"TAG name"`): held when set. */
 const URL_SETTERS = /^((IMG|SCRIPT|IFRAME) src|LINK href)$/i;
 
@@ -91,27 +109,8 @@ export function autoBlock(consent: Consent, hosts: Hosts): [() => void, (url: un
   };
   /** Keeps `go` for when `service` is granted; runs `drop` instead once the visitor has refused. */
   const later = (service: string, go: () => void, drop?: () => void) => (asking(service) ? held.push([service, go, drop]) : drop?.());
-  /** Replaces `target[name]` with `make(original)` until the teardown. */
-  const swap = (target: any, name: string, make: (original: any) => any) => {
-    const original = target[name];
-    if (original) {
-      target[name] = make(original);
-      restore.push(() => (target[name] = original));
-    }
-  };
-  /** Same for an accessor property: `set(original setter)` is the new setter. */
-  const setter = (target: any, name: string, set: (original: (value: any) => void) => (value: any) => void) => {
-    const descriptor = Object.getOwnPropertyDescriptor(target, name);
-    if (descriptor?.set) {
-      Object.defineProperty(target, name, { ...descriptor, set: set(descriptor.set) });
-      restore.push(() => Object.defineProperty(target, name, descriptor));
-    }
-  };
   /** Sets a URL now, or once its service is granted. */
-  const url = (value: unknown, set: () => void) => {
-    const service = blocks(value);
-    service ? later(service, set) : set();
-  };
+  const url = (value: unknown, set: () => void, service = blocks(value)) => (service ? later(service, set) : set());
   /** `markup` with the elements that would fetch a blocked URL turned into gated ones. */
   const clean = (markup: unknown) => {
     // Most HTML names no listed host: left as it is, unparsed. (A TrustedHTML object, too.)
@@ -135,22 +134,22 @@ export function autoBlock(consent: Consent, hosts: Hosts): [() => void, (url: un
   };
 
   for (const [type, name] of [[HTMLImageElement, 'src'], [HTMLScriptElement, 'src'], [HTMLIFrameElement, 'src'], [HTMLLinkElement, 'href']] as const) {
-    setter(type.prototype, name, (set) => function (this: Element, value) {
+    setter(restore, type.prototype, name, (set) => function (this: Element, value) {
       url(value, () => set.call(this, value));
     });
   }
-  swap(E, 'setAttribute', (setAttribute) => function (this: Element, name: string, value: string) {
+  swap(restore, E, 'setAttribute', (setAttribute) => function (this: Element, name: string, value: string) {
     const set = () => setAttribute.call(this, name, value);
     URL_SETTERS.test(`${this.tagName} ${name}`) ? url(value, set) : set();
   });
-  setter(E, 'innerHTML', (set) => function (this: Element, value) {
+  setter(restore, E, 'innerHTML', (set) => function (this: Element, value) {
     set.call(this, clean(value));
   });
-  swap(E, 'insertAdjacentHTML', (insert) => function (this: Element, position: string, markup: string) {
+  swap(restore, E, 'insertAdjacentHTML', (insert) => function (this: Element, position: string, markup: string) {
     return insert.call(this, position, clean(markup));
   });
 
-  swap(window, 'fetch', (fetch) => function (this: unknown, ...args: any[]) {
+  swap(restore, window, 'fetch', (fetch) => function (this: unknown, ...args: any[]) {
     const service = blocks(args[0]?.url ?? args[0]);
     return service
       ? new Promise((resolve, reject) =>
@@ -160,16 +159,16 @@ export function autoBlock(consent: Consent, hosts: Hosts): [() => void, (url: un
   });
   // An XHR's URL is known at open(), and it leaves at send().
   const X = XMLHttpRequest.prototype;
-  swap(X, 'open', (open) => function (this: XMLHttpRequest & { _icUrl?: unknown }, ...args: any[]) {
+  swap(restore, X, 'open', (open) => function (this: XMLHttpRequest & { _icUrl?: unknown }, ...args: any[]) {
     this._icUrl = args[1];
     return open.apply(this, args);
   });
-  swap(X, 'send', (send) => function (this: XMLHttpRequest & { _icUrl?: unknown }, ...args: any[]) {
+  swap(restore, X, 'send', (send) => function (this: XMLHttpRequest & { _icUrl?: unknown }, ...args: any[]) {
     url(this._icUrl, () => send.apply(this, args));
   });
   // A beacon is dropped, never queued: it is sent as a page goes away, so "later" would be
   // another page. `true` (accepted) keeps callers from falling back to another channel.
-  swap(Navigator.prototype, 'sendBeacon', (beacon) => function (this: Navigator, ...args: any[]) {
+  swap(restore, Navigator.prototype, 'sendBeacon', (beacon) => function (this: Navigator, ...args: any[]) {
     return !!blocks(args[0]) || beacon.apply(this, args);
   });
 

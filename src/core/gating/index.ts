@@ -1,6 +1,6 @@
 import { DEV, safe, warn } from '../env';
 import { hooksOf } from '../hooks';
-import type { Plugin } from '../types';
+import type { Consent, Plugin } from '../types';
 import { autoBlock, gate, hostsOf } from './auto-block';
 import { placeholderFor } from './placeholder';
 
@@ -9,6 +9,132 @@ const GATED = '[data-consent]';
 
 /** Attributes whose `data-` form holds the real URL of an embed, image, media source or link. */
 const URL_ATTRIBUTES = ['src', 'srcset', 'href'];
+
+/**
+ * Whether `element` is a script the browser already ran (no `type="text/plain"`), so before
+ * consent: it is never run a second time. One with neither code nor a URL ran nothing: it waits.
+ */
+function ranBefore(element: HTMLElement): boolean {
+  const { type, src, text } = element as HTMLScriptElement;
+  const ran = element.tagName === 'SCRIPT' && type !== 'text/plain' && !!(src || text.trim());
+  DEV &&
+    ran &&
+    warn(
+      `a data-consent="${element.dataset.consent}" script without type="text/plain" ran before consent; it is not run again. Add type="text/plain" to hold it until consent`,
+      element,
+    );
+  return ran;
+}
+
+/** The live copy of a gated script: every attribute but its types, its URL, nonce and code. */
+function liveCopy(script: HTMLScriptElement): HTMLScriptElement {
+  const copy = document.createElement('script');
+  for (const { name, value } of script.attributes) {
+    if (name !== 'type' && name !== 'data-type') copy.setAttribute(name, value);
+  }
+  const type = script.getAttribute('data-type');
+  const src = script.getAttribute('data-src');
+  if (type) copy.type = type;
+  if (src) copy.src = src;
+  // The nonce attribute reads empty once the page has loaded; the property keeps it.
+  // See: https://html.spec.whatwg.org/multipage/urls-and-fetching.html#nonce-attributes
+  copy.nonce = script.nonce;
+  copy.text = script.text;
+  return copy;
+}
+
+/** `autoBlock`'s: the service that holds a URL back now, if any. */
+type Blocks = ((url: unknown) => string | undefined) | undefined;
+
+/**
+ * Gating's queue: `track(element)` adds a `[data-consent]` element found in the page, `pump()`
+ * activates what is allowed, in order, stopping at an inline script while external ones load.
+ * `waiting` also takes due `whenGranted` callbacks (a function that returns the callback once
+ * granted); `done` holds the elements activated and the live copies of scripts, never handled again.
+ */
+function queue(consent: Consent, blocks: Blocks, done: WeakSet<Node>) {
+  /** Elements not activated yet, in the order they were found (document order), and callbacks. */
+  const waiting = new Set<HTMLElement | (() => (() => void) | false)>();
+  /** Weak: an element activated or gone is never looked up again. */
+  const placeholders = new WeakMap<HTMLElement, HTMLElement>();
+  const warned: Record<string, 1> = {};
+  /** External scripts inserted and neither loaded nor failed yet. */
+  let loading = 0;
+
+  const allowed = (element: HTMLElement) => {
+    const category = element.getAttribute('data-consent')!;
+    if (DEV && !(category in consent.options.categories) && !warned[category]) {
+      warned[category] = 1;
+      warn(`data-consent="${category}" is not a category; the element stays inert`, element);
+    }
+    // A URL whose host belongs to a service still refused would be held back by auto-blocking,
+    // and dropped once that service is refused: the element waits for that service too.
+    const url = element.getAttribute('data-src') || element.getAttribute('src');
+    return consent.granted(category, element.getAttribute('data-service') || undefined) && !(url && blocks?.(url));
+  };
+
+  const track = (element: HTMLElement) => {
+    if (done.has(element) || waiting.has(element)) return;
+    if (ranBefore(element)) return void done.add(element);
+    waiting.add(element);
+    if (element.tagName === 'IFRAME' && !allowed(element)) placeholders.set(element, placeholderFor(consent, element));
+  };
+
+  /** Activates what is allowed, in order, stopping at an inline script while scripts load. */
+  const pump = () => {
+    for (const element of waiting) {
+      if (typeof element == 'function') {
+        // A granted whenGranted callback: like an inline script, it waits for the loads before it.
+        const run = element();
+        if (!run) continue;
+        if (loading) return;
+        waiting.delete(element);
+        safe(run, undefined, DEV && 'a whenGranted callback');
+        continue;
+      }
+      const script = element.tagName === 'SCRIPT' && (element as HTMLScriptElement);
+      // A `nomodule` script never fires load or error in browsers with modules: do not wait on it.
+      const external = script && (script.hasAttribute('src') || script.hasAttribute('data-src')) && !script.noModule;
+      if (!element.isConnected) {
+        waiting.delete(element);
+        placeholders.get(element)?.remove();
+        continue;
+      }
+      if (!allowed(element)) continue;
+      if (script && !external && loading) return;
+      waiting.delete(element);
+      done.add(element);
+      if (script) {
+        const copy = liveCopy(script);
+        done.add(copy);
+        // load or error: exactly one of them fires.
+        const settle = () => (loading--, pump());
+        // Without a URL (an empty data-src) it will not load: nothing to wait for.
+        if (external && copy.hasAttribute('src')) {
+          // Dynamic scripts are async by default: keep them in insertion order unless asked.
+          copy.async = script.hasAttribute('async');
+          loading++;
+          copy.addEventListener('load', settle);
+          copy.addEventListener('error', settle);
+        }
+        script.replaceWith(copy);
+      } else {
+        for (const name of URL_ATTRIBUTES) {
+          const url = element.getAttribute(`data-${name}`);
+          if (url !== null) element.setAttribute(name, url);
+        }
+        if (element.tagName === 'SOURCE') (element.parentNode as HTMLMediaElement | null)?.load?.();
+        const placeholder = placeholders.get(element);
+        if (placeholder) {
+          placeholder.remove();
+          element.hidden = false;
+        }
+      }
+    }
+  };
+
+  return [waiting, track, pump] as const;
+}
 
 /**
  * Declarative gating: every `[data-consent]` element of the page, including those added later,
@@ -33,109 +159,8 @@ const URL_ATTRIBUTES = ['src', 'srcset', 'href'];
 export const gating = (): Plugin => (consent) => {
   const hosts = hostsOf(consent.options);
   const [unblock, blocks] = hosts.length ? autoBlock(consent, hosts) : [];
-  /**
-   * Elements not activated yet, in the order they were found (document order), and the
-   * `whenGranted` callbacks queued among them (as `{ run }`).
-   */
-  const waiting = new Set<HTMLElement | { run: () => void; granted: () => boolean }>();
-  /** Elements activated, and the live copies of scripts: never handled again. */
   const done = new WeakSet<Node>();
-  const placeholders = new Map<HTMLElement, HTMLElement>();
-  const warned: Record<string, 1> = {};
-  /** External scripts inserted and neither loaded nor failed yet. */
-  let loading = 0;
-
-  const allowed = (element: HTMLElement) => {
-    const category = element.getAttribute('data-consent')!;
-    if (DEV && !(category in consent.options.categories) && !warned[category]) {
-      warned[category] = 1;
-      warn(`data-consent="${category}" is not a category; the element stays inert`, element);
-    }
-    return consent.granted(category, element.getAttribute('data-service') || undefined);
-  };
-
-  const track = (element: HTMLElement) => {
-    if (done.has(element) || waiting.has(element)) return;
-    // A script without `type="text/plain"` is one the browser runs, so it ran before consent:
-    // never run it a second time (one with neither code nor a URL ran nothing: it waits).
-    const { type, src, text } = element as HTMLScriptElement;
-    if (element.tagName === 'SCRIPT' && type !== 'text/plain' && (src || text.trim())) {
-      done.add(element);
-      DEV &&
-        warn(
-          `a data-consent="${element.dataset.consent}" script without type="text/plain" ran before consent; it is not run again. Add type="text/plain" to hold it until consent`,
-          element,
-        );
-      return;
-    }
-    waiting.add(element);
-    if (element.tagName === 'IFRAME' && !allowed(element)) placeholders.set(element, placeholderFor(consent, element));
-  };
-
-  /** Activates what is allowed, in order, stopping at an inline script while scripts load. */
-  const pump = () => {
-    for (const element of waiting) {
-      if (!('tagName' in element)) {
-        // A granted whenGranted callback: like an inline script, it waits for the loads before it.
-        if (!element.granted()) continue;
-        if (loading) return;
-        waiting.delete(element);
-        safe(element.run, undefined, DEV && 'a whenGranted callback');
-        continue;
-      }
-      const script = element.tagName === 'SCRIPT' && (element as HTMLScriptElement);
-      // A `nomodule` script never fires load or error in browsers with modules: do not wait on it.
-      const external = script && (script.hasAttribute('src') || script.hasAttribute('data-src')) && !script.noModule;
-      if (!element.isConnected) {
-        waiting.delete(element);
-        placeholders.get(element)?.remove();
-        continue;
-      }
-      if (!allowed(element)) continue;
-      if (script && !external && loading) return;
-      waiting.delete(element);
-      done.add(element);
-      if (script) {
-        const copy = document.createElement('script');
-        for (const { name, value } of script.attributes) {
-          if (name !== 'type' && name !== 'data-type') copy.setAttribute(name, value);
-        }
-        const type = script.getAttribute('data-type');
-        const src = script.getAttribute('data-src');
-        if (type) copy.type = type;
-        if (src) copy.src = src;
-        // The nonce attribute reads empty once the page has loaded; the property keeps it.
-        // See: https://html.spec.whatwg.org/multipage/urls-and-fetching.html#nonce-attributes
-        copy.nonce = script.nonce;
-        copy.text = script.text;
-        done.add(copy);
-        // load or error: exactly one of them fires.
-        const settle = () => (loading--, pump());
-        // Without its URL now (held by auto-blocking for a service still refused) it will not
-        // load: nothing to wait for.
-        if (external && copy.hasAttribute('src')) {
-          // Dynamic scripts are async by default: keep them in insertion order unless asked.
-          if (!script.hasAttribute('async')) copy.async = false;
-          loading++;
-          copy.addEventListener('load', settle);
-          copy.addEventListener('error', settle);
-        }
-        script.replaceWith(copy);
-      } else {
-        for (const name of URL_ATTRIBUTES) {
-          const url = element.getAttribute(`data-${name}`);
-          if (url !== null) element.setAttribute(name, url);
-        }
-        if (element.tagName === 'SOURCE') (element.parentNode as HTMLMediaElement | null)?.load?.();
-        const placeholder = placeholders.get(element);
-        if (placeholder) {
-          placeholders.delete(element);
-          placeholder.remove();
-          element.hidden = false;
-        }
-      }
-    }
-  };
+  const [waiting, track, pump] = queue(consent, blocks, done);
 
   const scan = (root: Element | Document) => root.querySelectorAll<HTMLElement>(GATED).forEach(track);
 
@@ -166,7 +191,8 @@ export const gating = (): Plugin => (consent) => {
   const hooks = hooksOf(consent);
   const whenGranted = hooks.whenGranted;
   hooks.whenGranted = (category, fn, service) => {
-    const item = { run: fn, granted: () => consent.granted(category, service) };
+    /** The callback, once granted. */
+    const item = () => consent.granted(category, service) && fn;
     const off = whenGranted(category, () => (waiting.add(item), pump()), service);
     return () => (off(), waiting.delete(item));
   };

@@ -217,6 +217,41 @@ export function buildRecord(
 }
 
 /**
+ * The outbox, in localStorage: `load()` reads it (a bad value reads as empty), `save(box)` writes
+ * it. Where storage fails (quota, privacy mode) it lives for this page only.
+ */
+function outbox(): [load: () => Outbox, save: (box: Outbox) => void] {
+  let memory: Outbox = { queue: [] };
+  let memoryOnly = false;
+  return [
+    () => {
+      const box = memoryOnly ? memory : safe(() => JSON.parse(localStorage.getItem(OUTBOX_KEY)!), null) || memory;
+      return Array.isArray(box.queue) ? box : { queue: [] };
+    },
+    (box) => {
+      memory = box;
+      memoryOnly ||= !safe(() => (localStorage.setItem(OUTBOX_KEY, JSON.stringify(box)), true), false);
+    },
+  ];
+}
+
+/** POSTs `record` as JSON to `endpoint`, kept alive past the page; the HTTP status, 0 without a response. */
+async function post(endpoint: string, record: ConsentRecord): Promise<number> {
+  try {
+    return (
+      await fetch(endpoint, {
+        method: 'POST',
+        keepalive: true,
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(record),
+      })
+    ).status;
+  } catch {
+    return 0;
+  }
+}
+
+/**
  * Proof-of-consent records: one JSON record per decision made on this site (acceptance,
  * refusal, custom choice, withdrawal, GPC) and per dismissal of the preferences dialog, POSTed to
  * `endpoint` with `fetch(…, { keepalive })`. Each says where it was collected (`channel`, from
@@ -232,23 +267,12 @@ export const consentRecords =
   (endpoint: string): Plugin =>
   (consent) => {
     const since = Date.now();
-    let memory: Outbox = { queue: [] };
-    let memoryOnly = false;
+    const [load, save] = outbox();
     let busy = false;
     let stopped = false;
     let sending: string | undefined;
     let delay = 1e3;
     let timer: ReturnType<typeof setTimeout> | undefined;
-
-    const load = (): Outbox => {
-      const box = memoryOnly ? memory : safe(() => JSON.parse(localStorage.getItem(OUTBOX_KEY)!), null) || memory;
-      return Array.isArray(box.queue) ? box : { queue: [] };
-    };
-    const save = (box: Outbox) => {
-      memory = box;
-      // Where storage fails (quota, privacy mode) the outbox lives for this page only.
-      memoryOnly ||= !safe(() => (localStorage.setItem(OUTBOX_KEY, JSON.stringify(box)), true), false);
-    };
 
     /** Sends the outbox in order, one at a time; on a failure, tries again later (1 s, 2 s, … 1 min). */
     async function flush(): Promise<void> {
@@ -257,18 +281,7 @@ export const consentRecords =
       clearTimeout(timer);
       for (let record: ConsentRecord | undefined, status; (record = load().queue[0]); delay = 1e3) {
         sending = record.recordId;
-        try {
-          status = (
-            await fetch(endpoint, {
-              method: 'POST',
-              keepalive: true,
-              headers: { 'content-type': 'application/json' },
-              body: JSON.stringify(record),
-            })
-          ).status;
-        } catch {
-          status = 0;
-        }
+        status = await post(endpoint, record);
         sending = undefined;
         // A 4xx other than 408/429 is a refusal of this record that no retry will change: drop
         // it rather than hold back every later record behind it.

@@ -380,10 +380,15 @@ describe('auto-blocking and gated scripts', () => {
     await flush();
     consent!.set({ analytics: true }, { services: { ga4: false } });
     await flush();
-    const scripts = [...document.body.querySelectorAll('script')];
-    // The first one went live without its URL (held for ga4); the inline one after it went live too.
-    expect(scripts.map((script) => script.type)).toEqual(['', '']);
-    expect(scripts[0]!.hasAttribute('src')).toBe(false);
+    let scripts = [...document.body.querySelectorAll('script')];
+    // The first one waits for ga4 (live now, its URL would be dropped); the inline one after it went live.
+    expect(scripts.map((script) => script.type)).toEqual(['text/plain', '']);
     expect(scripts[1]!.id).toBe('after');
+    expect(loads()).toEqual([]);
+    consent!.acceptAll();
+    scripts = [...document.body.querySelectorAll('script')];
+    expect(scripts.map((script) => script.type)).toEqual(['', '']);
+    expect(scripts[0]!.getAttribute('src')).toBe(GTM);
+    expect(loads()).toEqual([GTM]);
   });
 });

@@ -182,6 +182,24 @@ describe('gating: scripts', () => {
     expect($('#s')!.getAttribute('type')).toBeNull();
   });
 
+  it('keeps a granted script waiting while its URL belongs to a service still refused, then activates it with its URL', async () => {
+    const GTM = 'https://www.googletagmanager.com/gtm.js';
+    document.body.innerHTML = `
+      <script type="text/plain" data-consent="media" src="${GTM}" id="a"></script>
+      <script type="text/plain" data-consent="media" data-src="${GTM}?b" id="b"></script>`;
+    make({ categories: { ...categories, analytics: { label: 'Analytics', services: { ga4: { label: 'Google Analytics', hosts: ['googletagmanager.com'] } } } } });
+    await flush();
+    consent.set({ media: true });
+    // Inserted now, its URL would be held back by auto-blocking and dropped: it would never load.
+    expect($('#a')!.getAttribute('type')).toBe('text/plain');
+    expect($('#b')!.getAttribute('type')).toBe('text/plain');
+    consent.acceptAll();
+    expect($('#a')!.getAttribute('type')).toBeNull();
+    expect($('#a')!.getAttribute('src')).toBe(GTM);
+    expect($('#b')!.getAttribute('src')).toBe(`${GTM}?b`);
+    expect(loads()).toEqual([GTM, `${GTM}?b`]);
+  });
+
   it('fails closed on an unknown category, with one development warning', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     document.body.innerHTML =
