@@ -19,7 +19,22 @@ const svelte = (): Promise<typeof import('svelte')> =>
 
 afterEach(() => {
   document.body.innerHTML = '';
+  // A new `consent.ts` instance per test (support.ts destroys each after its test).
+  vi.resetModules();
+  vi.restoreAllMocks();
 });
+
+/**
+ * Compiles `test/unit/frameworks/<name>.svelte` for the browser or the server into a file beside
+ * it (so that its `./consent` import resolves), which the test imports and removes.
+ */
+function compileComponent(name: string, generate: 'client' | 'server'): string {
+  const { js, warnings } = compile(readFileSync(join(__dirname, `${name}.svelte`), 'utf8'), { filename: `${name}.svelte`, generate });
+  expect(warnings).toEqual([]);
+  const compiled = join(__dirname, `.${name}.${generate}.compiled.js`);
+  writeFileSync(compiled, js.code);
+  return compiled;
+}
 
 // Svelte needs no binding: `$store` works on any object with `subscribe(fn)` that calls `fn`
 // at once with the current value and returns an unsubscribe. See:
@@ -53,12 +68,7 @@ describe('Svelte: consent atoms follow the store contract', () => {
   });
 
   it('runs the README quick start: a Svelte 5 component compiled with svelte/compiler, `$decision` on consent.state', async () => {
-    const source = readFileSync(join(__dirname, 'svelte-app.svelte'), 'utf8');
-    const { js, warnings } = compile(source, { filename: 'svelte-app.svelte', generate: 'client' });
-    expect(warnings).toEqual([]);
-    // The compiled component, beside the .svelte file so that its `./consent` import resolves.
-    const compiled = join(__dirname, '.svelte-app.compiled.js');
-    writeFileSync(compiled, js.code);
+    const compiled = compileComponent('svelte-app', 'client');
     try {
       const { default: SvelteApp } = await import(/* @vite-ignore */ compiled);
       const { consent } = await import('./consent');
@@ -76,6 +86,30 @@ describe('Svelte: consent atoms follow the store contract', () => {
       unmount(app);
     } finally {
       rmSync(compiled, { force: true });
+    }
+  });
+
+  it('with server rendering, shows the fallback on the server and until mounted, then the decision, without a hydration mismatch', async () => {
+    const server = compileComponent('svelte-ssr', 'server');
+    const client = compileComponent('svelte-ssr', 'client');
+    try {
+      const { consent } = await import('./consent');
+      consent.acceptAll();
+      const { render } = await import('svelte/server');
+      const { body } = render((await import(/* @vite-ignore */ server)).default);
+      expect(body).toContain('Accept media cookies to watch this video.');
+      expect(body).not.toContain('iframe');
+      document.body.innerHTML = body;
+      const warnings = vi.spyOn(console, 'warn').mockImplementation(() => {});
+      const { flushSync, hydrate, unmount } = await svelte();
+      const app = hydrate((await import(/* @vite-ignore */ client)).default, { target: document.body });
+      flushSync();
+      expect(warnings).not.toHaveBeenCalled();
+      expect(document.querySelector('iframe')?.title).toBe('Big Buck Bunny');
+      unmount(app);
+    } finally {
+      rmSync(server, { force: true });
+      rmSync(client, { force: true });
     }
   });
 });
