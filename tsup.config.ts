@@ -92,6 +92,10 @@ function browser(name: string, entry: string, mode: 'production' | 'development'
     minify: production ? 'terser' : false,
     terserOptions: {
       ecma: 2020,
+      // tsup asks terser for `toplevel` on an IIFE without a global name, which lets it unwrap a
+      // small bundle's IIFE into top-level `var`s: globals of the host page (`e`, `t`…) that the
+      // next such file overwrites. Each file keeps its own scope.
+      toplevel: false,
       compress: { passes: 3, pure_getters: true, unsafe: true, unsafe_arrows: true, unsafe_methods: true, keep_fargs: false },
       format: { comments: false },
     },
