@@ -110,7 +110,7 @@ function browser(name: string, entry: string, mode: 'production' | 'development'
 export default defineConfig([
   {
     // npm entries: ESM, types, dependencies left to the app's bundler.
-    entry: { index: 'src/index.ts', core: 'src/core.ts' },
+    entry: { index: 'src/index.ts', core: 'src/core.ts', react: 'src/react.ts', vue: 'src/vue.ts', preact: 'src/preact.ts' },
     format: ['esm'],
     platform: 'neutral',
     target: 'es2020',

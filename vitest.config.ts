@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 /**
@@ -15,8 +16,15 @@ const cssText = {
     id.startsWith('\0css-text:') ? `export default ${JSON.stringify(readFileSync(id.slice(10, -3), 'utf8'))}` : null,
 };
 
+/** The package's entries by name, as tsconfig.json's `paths` give them to tsc: a test imports what a README snippet does. */
+const entries = ['', '/core', '/react', '/vue', '/preact'].map((sub) => ({
+  find: new RegExp(`^@instria/consent${sub}$`),
+  replacement: fileURLToPath(new URL(`src/${sub.slice(1) || 'index'}.ts`, import.meta.url)),
+}));
+
 export default defineConfig({
   plugins: [cssText],
+  resolve: { alias: entries },
   define: { __VERSION__: '"0.0.0-test"' },
   test: {
     environment: 'happy-dom',

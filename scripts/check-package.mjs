@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Package checks on the packed tarball: publint (package.json and files), Are The Types Wrong
 // (ESM-only profile), and an SSR smoke test: every entry imports in plain Node, without a DOM,
-// and createConsent() there returns an instance that reports no decision.
+// createConsent() there returns an instance that reports no decision, and the React and Vue
+// gates render their fallback.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -26,7 +27,23 @@ try {
       consent.acceptAll();
       if (consent.granted('analytics')) throw new Error(entry + ': SSR instance granted');
       console.log('SSR ok:', entry, Object.keys(mod).length, 'exports');
-    }`,
+    }
+    // The framework bindings import on a server too, and their gates render there (the fallback:
+    // a server's instance grants nothing).
+    const consent = (await import('@instria/consent/core')).createConsent();
+    consent.acceptAll();
+    const react = await import('@instria/consent/react');
+    const { createElement } = await import('react');
+    const { renderToString } = await import('react-dom/server');
+    const reactHtml = renderToString(createElement(react.ConsentGate, { consent, category: 'analytics', fallback: 'off' }, 'on'));
+    const vue = await import('@instria/consent/vue');
+    const { createSSRApp, h } = await import('vue');
+    const vueHtml = await (await import('vue/server-renderer')).renderToString(
+      createSSRApp({ render: () => h(vue.ConsentGate, { consent, category: 'analytics' }, { default: () => 'on', fallback: () => 'off' }) }),
+    );
+    const preact = await import('@instria/consent/preact');
+    if (reactHtml !== 'off' || vueHtml.replace(/<!--[^]*?-->/g, '') !== 'off' || typeof preact.useGranted !== 'function') throw new Error('SSR gate: ' + reactHtml + ' ' + vueHtml);
+    console.log('SSR ok: @instria/consent/react, /vue, /preact (the gate renders its fallback)');`,
   ]);
 } finally {
   rmSync(dir, { recursive: true, force: true });

@@ -1,4 +1,4 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -19,6 +19,10 @@ const runtimeImports = (file: string): string[] => {
     ...text.matchAll(/\bimport\(\s*['"]([^'"]+)['"]\s*\)/g),
   ].map((m) => m[1]!);
 };
+
+/** The source file a relative specifier names: `./core/env` is `core/env.ts`, `./ui/mount` may be `.tsx`, `./x` may be `x/index.ts`. */
+const moduleFile = (spec: string): string | undefined =>
+  [`${spec}.ts`, `${spec}.tsx`, join(spec, 'index.ts')].find((file) => existsSync(join(root, file)));
 
 /** The core modules the UI may use at run time: pure helpers, no engine, no storage. */
 const CORE_FOR_UI = ['env', 'language', 'messages', 'pending'];
@@ -67,6 +71,35 @@ describe('dependency direction', () => {
     // But one, which is no script-tag global: the languages loaded at run time, read by every
     // file of the SDK on the page whichever entry loaded them.
     for (const file of files('core')) expect(readFileSync(join(root, file), 'utf8'), file).not.toMatch(/window\.InstriaConsent(?!Languages\b)/);
+  });
+
+  it('the framework bindings are entries of their own: no other entry reaches react, vue or an adapter', () => {
+    // Everything src/index.ts and src/core.ts load at run time, followed through relative imports
+    // (a path that names no file is an `@example` in a comment, or a `.css` text import).
+    const seen = new Set<string>();
+    const packages = new Set<string>();
+    const visit = (file: string): void => {
+      if (seen.has(file)) return;
+      seen.add(file);
+      for (const spec of runtimeImports(file)) {
+        if (!spec.startsWith('.')) packages.add(spec);
+        else if (moduleFile(join(file, '..', spec))) visit(moduleFile(join(file, '..', spec))!);
+      }
+    };
+    visit('index.ts');
+    visit('core.ts');
+    expect(seen).toContain('ui/mount.tsx');
+    expect(seen).toContain('ui/i18n/de.ts');
+    expect([...packages].filter((spec) => /^(react|react-dom|vue|svelte)(\/|$)|^@nanostores\//.test(spec))).toEqual([]);
+    expect([...seen].filter((file) => /^(react|vue|preact)\.ts$/.test(file))).toEqual([]);
+    // The bindings import only their framework, its adapter and the core's types.
+    for (const [file, allowed] of [
+      ['react.ts', ['@nanostores/react']],
+      ['vue.ts', ['@nanostores/vue', 'vue']],
+      ['preact.ts', ['@nanostores/preact', 'preact']],
+    ] as const) {
+      expect(runtimeImports(file).sort(), file).toEqual([...allowed]);
+    }
   });
 
   it('reads every kind of run-time dependency (the check above cannot miss one)', () => {
