@@ -122,6 +122,22 @@ export default defineConfig([
     clean: false,
     sourcemap: false,
   },
+  {
+    // `@instria/consent/server`: one self-contained file, so that it shares no chunk with (and
+    // changes nothing in) the browser entries above, and runs where no bundler passes (Deno, Bun).
+    entry: { server: 'src/server.ts' },
+    format: ['esm'],
+    platform: 'neutral',
+    target: 'es2020',
+    dts: true,
+    treeshake: true,
+    // Development warnings read `process.env.NODE_ENV`: an edge runtime without `process`
+    // (Cloudflare Workers) gets an empty one rather than a ReferenceError at import.
+    banner: { js: 'const process = globalThis.process ?? { env: {} };' },
+    define: { __VERSION__: JSON.stringify(pkg.version) },
+    clean: false,
+    sourcemap: false,
+  },
   browser('instria-consent.iife', 'src/script-tag/tag.ts'),
   browser('instria-consent.ui', 'src/script-tag/ui-chunk.ts'),
   browser('instria-consent.dialog', 'src/script-tag/dialog-chunk.ts'),

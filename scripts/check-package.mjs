@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // Package checks on the packed tarball: publint (package.json and files), Are The Types Wrong
 // (ESM-only profile), and an SSR smoke test: every entry imports in plain Node, without a DOM,
-// createConsent() there returns an instance that reports no decision, and the React and Vue
-// gates render their fallback.
+// createConsent() there returns an instance that reports no decision, the React and Vue
+// gates render their fallback, and the server entry reads and writes the consent cookie.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -43,7 +43,14 @@ try {
     );
     const preact = await import('@instria/consent/preact');
     if (reactHtml !== 'off' || vueHtml.replace(/<!--[^]*?-->/g, '') !== 'off' || typeof preact.useGranted !== 'function') throw new Error('SSR gate: ' + reactHtml + ' ' + vueHtml);
-    console.log('SSR ok: @instria/consent/react, /vue, /preact (the gate renders its fallback)');`,
+    console.log('SSR ok: @instria/consent/react, /vue, /preact (the gate renders its fallback)');
+    // The server entry: the browser's state from a Cookie header, and its Set-Cookie back.
+    const server = await import('@instria/consent/server');
+    const value = '1.3f0c8f0e-4d6b.' + Date.now().toString(36) + '.1.0.analytics~1.';
+    const state = server.readConsent('instria_consent=' + value);
+    if (!state.decided || !state.categories.analytics) throw new Error('@instria/consent/server: the cookie was not read');
+    if (!server.consentCookie(value).startsWith('instria_consent=' + value + '; Path=/; Max-Age=')) throw new Error('@instria/consent/server: bad Set-Cookie');
+    console.log('server ok: @instria/consent/server', Object.keys(server).length, 'exports');`,
   ]);
 } finally {
   rmSync(dir, { recursive: true, force: true });

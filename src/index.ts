@@ -7,6 +7,7 @@ import { COOKIE_NAME } from './core/constants';
 import { createEngineWithDecisions } from './core/consent';
 import { installDecisions } from './core/decisions';
 import { withRecords } from './core/integrations/records';
+import { withServerCookie } from './core/integrations/server-cookie';
 import { standardPlugins } from './core/plugins';
 import type { Consent, ConsentOptions, DefaultCategory } from './core/types';
 import { DEV, warn } from './core/env';
@@ -48,7 +49,7 @@ export function createConsent<const C extends string = DefaultCategory>(options?
       // between requests), and their teardown runs on destroy().
       (consent) => (instances.set(name, consent), () => instances.delete(name)),
     ],
-    decisions: withRecords(installDecisions),
+    decisions: withRecords(withServerCookie(installDecisions)),
     loadUI: (resolved) => withLanguage(resolved, import('./ui/mount').then((ui) => ui.mountUI)),
   });
 }

@@ -47,6 +47,10 @@ export interface HandlerOptions {
   exportToken?: string;
   maxBytes?: number;
   log?: (line: string) => void;
+  /** `consentCookieHandler(options)` of `@instria/consent/server`: answers the SDK's `serverCookie` posts. */
+  consentCookie?: (req: IncomingMessage, res: ServerResponse) => Promise<boolean>;
+  /** Where it answers. Default `/consent-cookie`. */
+  consentCookiePath?: string;
 }
 
 export const SCHEMA_VERSION: 2;
@@ -65,4 +69,6 @@ export function startReceiver(options?: {
   exportToken?: string;
   path?: string;
   log?: (line: string) => void;
+  consentCookie?: HandlerOptions['consentCookie'];
+  consentCookiePath?: string;
 }): Promise<{ server: Server; store: RecordStore; url: string }>;

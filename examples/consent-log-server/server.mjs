@@ -9,6 +9,11 @@
 //   ALLOWED_ORIGINS=https://instria.fr,https://www.instria.fr EXPORT_TOKEN=s3cret node server.mjs
 //
 // No IP address, user agent or cookie is read or stored: the record is all there is.
+//
+// Optionally (CONSENT_COOKIE_PATH, or the `consentCookie` option), it also answers the SDK's
+// `serverCookie` posts with `consentCookieHandler` of @instria/consent/server: the consent cookie
+// set by the server, which Safari keeps longer than one written by script. That route must be
+// served from the site's own origin (behind the site's reverse proxy).
 import { timingSafeEqual } from 'node:crypto';
 import { createServer } from 'node:http';
 import { resolve } from 'node:path';
@@ -252,13 +257,18 @@ const isToken = (given = '', expected) => {
  * `application/json` is what `fetch` sends; `text/plain` is what `navigator.sendBeacon` sends
  * for a string body (a CORS-safelisted type, so no preflight on page hide).
  *
+ * With `consentCookie` (a `consentCookieHandler(options)` of `@instria/consent/server`), `POST
+ * {consentCookiePath}` answers the SDK's `serverCookie` posts with the consent cookie; same origin
+ * only, so no CORS headers there.
+ *
  * @example
  * const handle = createHandler({ store: createRecordStore('./records.sqlite'), allowedOrigins: ['https://instria.fr'] });
  * http.createServer(async (req, res) => (await handle(req, res)) || res.writeHead(404).end()).listen(8787);
  */
-export function createHandler({ store, allowedOrigins = [], path = '/records', exportToken, maxBytes = MAX_BODY_BYTES, log = () => {} }) {
+export function createHandler({ store, allowedOrigins = [], path = '/records', exportToken, maxBytes = MAX_BODY_BYTES, log = () => {}, consentCookie, consentCookiePath = '/consent-cookie' }) {
   const allowAll = allowedOrigins.includes('*');
   return async function handle(req, res, url = new URL(req.url ?? '/', 'http://localhost')) {
+    if (consentCookie && url.pathname === consentCookiePath) return consentCookie(req, res);
     const origin = req.headers.origin;
     const cors = {};
     if (origin && (allowAll || allowedOrigins.includes(origin))) {
@@ -318,9 +328,9 @@ export function createHandler({ store, allowedOrigins = [], path = '/records', e
  * Starts the receiver.
  * @example const { server, url } = await startReceiver({ port: 0, dbFile: ':memory:' });
  */
-export async function startReceiver({ port = 8787, host = '127.0.0.1', dbFile = './consent-records.sqlite', allowedOrigins = [], exportToken, path, log } = {}) {
+export async function startReceiver({ port = 8787, host = '127.0.0.1', dbFile = './consent-records.sqlite', allowedOrigins = [], exportToken, path, log, consentCookie, consentCookiePath } = {}) {
   const store = createRecordStore(dbFile);
-  const handle = createHandler({ store, allowedOrigins, exportToken, path, log });
+  const handle = createHandler({ store, allowedOrigins, exportToken, path, log, consentCookie, consentCookiePath });
   const server = createServer(async (req, res) => {
     try {
       if (!(await handle(req, res))) res.writeHead(404, { 'content-type': 'application/json' }).end('{"error":"not found"}');
@@ -336,7 +346,13 @@ export async function startReceiver({ port = 8787, host = '127.0.0.1', dbFile = 
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const env = process.env;
+  // The consent-cookie route, given the site's SDK options as JSON (categories, revision,
+  // expiresAfterDays, cookie): the cookie must be the one the page's SDK reads.
+  const consentCookie =
+    env.CONSENT_COOKIE_PATH && (await import('@instria/consent/server')).consentCookieHandler(JSON.parse(env.CONSENT_OPTIONS || '{}'));
   const { url } = await startReceiver({
+    consentCookie: consentCookie || undefined,
+    consentCookiePath: env.CONSENT_COOKIE_PATH || undefined,
     port: Number(env.PORT ?? 8787),
     host: env.HOST ?? '127.0.0.1',
     dbFile: env.DB_FILE ?? './consent-records.sqlite',

@@ -41,6 +41,7 @@ const CHECKS: Record<string, Check> = {
   privacyPolicyUrl: isString,
   gpc: isBool,
   recordEndpoint: isString,
+  serverCookie: isString,
   reloadOnWithdraw: isBool,
   theme: oneOf('auto', 'light', 'dark'),
   widget: oneOf('floating', 'none'),
@@ -84,7 +85,7 @@ const invalid = (option: string, value: unknown, fallback: string): void =>
   warn(`option "${option}" is invalid (${shown(value)}); using the default ${fallback}`);
 
 /** The options of `@instria/consent` that `@instria/consent/core` does not read. */
-const UNREAD_BY_CORE = ['googleConsentMode', 'recordEndpoint', 'gating', 'theme', 'layout', 'logo', 'widget', 'nonce'];
+const UNREAD_BY_CORE = ['googleConsentMode', 'recordEndpoint', 'serverCookie', 'gating', 'theme', 'layout', 'logo', 'widget', 'nonce'];
 
 /**
  * Warns once about the options of `input` that the headless entry does not read, and names what

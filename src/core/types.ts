@@ -204,6 +204,14 @@ export interface ConsentOptions<C extends string = string> extends EngineOptions
   googleConsentMode?: boolean | GoogleConsentModeOptions;
   /** URL receiving a JSON proof-of-consent record after each decision. Headless: `plugins: [consentRecords(url)]`. */
   recordEndpoint?: string;
+  /**
+   * A same-origin URL (`'/consent-cookie'`) the SDK posts the encoded decision to after each
+   * decision (and reset), whose answer sets the consent cookie from the server
+   * (`consentCookieHandler` of `@instria/consent/server`): Safari keeps a cookie written by
+   * script 7 days at most, one set by the server its full `expiresAfterDays`. The script's cookie
+   * is written first either way. Script tag: `data-server-cookie`. Default: none.
+   */
+  serverCookie?: string;
   /** UI colour scheme. Default `auto` (follows `prefers-color-scheme`). */
   theme?: 'auto' | 'light' | 'dark';
   /**
@@ -328,7 +336,7 @@ export interface Consent<C extends string = string> {
 /** Options after defaults and validation. */
 export interface ResolvedOptions<C extends string = string>
   extends Required<
-    Omit<ConsentOptions<C>, 'cookie' | 'categories' | 'recordEndpoint' | 'nonce' | 'storage' | 'googleConsentMode' | 'controller' | 'matomo' | 'layout' | 'logo'>
+    Omit<ConsentOptions<C>, 'cookie' | 'categories' | 'recordEndpoint' | 'serverCookie' | 'nonce' | 'storage' | 'googleConsentMode' | 'controller' | 'matomo' | 'layout' | 'logo'>
   > {
   /**
    * The language shown, resolved once at start: the `language` option, or for `auto` the page's
@@ -346,6 +354,7 @@ export interface ResolvedOptions<C extends string = string>
   readonly cookie: Required<Omit<CookieOptions, 'domain'>> & { domain?: string };
   readonly googleConsentMode: false | GoogleConsentModeOptions;
   readonly recordEndpoint?: string;
+  readonly serverCookie?: string;
   readonly nonce?: string;
   /** Category ids the visitor can refuse. */
   readonly optional: readonly C[];

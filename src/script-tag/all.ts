@@ -4,6 +4,7 @@ import { VERSION } from '../core/constants';
 import { installDecisions } from '../core/decisions';
 import { inPageLanguage, languageFiles, loadedLanguages, withLanguage } from '../core/language';
 import { withRecords } from '../core/integrations/records';
+import { withServerCookie } from '../core/integrations/server-cookie';
 import { standardPlugins } from '../core/plugins';
 import { bootScriptTag } from './boot';
 import { languageUrl, loadChunk } from './load';
@@ -18,7 +19,7 @@ bootScriptTag((script) => {
   return {
     storage: (options) => defaultStorage(options.cookie, CONSENT_COOKIE),
     plugins: (options) => [...standardPlugins(options), inPageLanguage(floatingWidget)],
-    decisions: withRecords(installDecisions),
+    decisions: withRecords(withServerCookie(installDecisions)),
     loadUI: (options) => withLanguage(options, mountUI),
   };
 }, VERSION);

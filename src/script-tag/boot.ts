@@ -20,14 +20,15 @@ const ATTRIBUTES = [
   'widget',
   'layout',
   'recordEndpoint',
+  'serverCookie',
   'revision',
   'expiresAfterDays',
   'googleConsentMode',
   'gpc',
   'reloadOnWithdraw',
 ] as const;
-const NUMBER = 7;
-const BOOLEAN = 9;
+const NUMBER = 8;
+const BOOLEAN = 10;
 const RENAMED: Record<string, keyof ConsentOptions> = { privacyPolicy: 'privacyPolicyUrl', lang: 'language' };
 
 /** `privacyPolicy` → `data-privacy-policy` (development warnings). */

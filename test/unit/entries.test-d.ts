@@ -63,7 +63,7 @@ describe('@instria/consent takes every option', () => {
     createConsent({ googleConsentMode: true, recordEndpoint: '/records', gating: false, theme: 'dark', layout: 'box', widget: 'floating', nonce: 'abc' });
     expectTypeOf<ConsentOptions>().toExtend<EngineOptions>();
     expectTypeOf<Exclude<keyof ConsentOptions, keyof EngineOptions>>().toEqualTypeOf<
-      'googleConsentMode' | 'recordEndpoint' | 'gating' | 'theme' | 'layout' | 'logo' | 'widget' | 'nonce'
+      'googleConsentMode' | 'recordEndpoint' | 'serverCookie' | 'gating' | 'theme' | 'layout' | 'logo' | 'widget' | 'nonce'
     >();
   });
 });
