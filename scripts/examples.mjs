@@ -34,12 +34,12 @@ function files(dir, base = dir) {
     .sort();
 }
 
-/** A hash of the files of `dirs` (paths and contents). */
+/** A hash of the files of `dirs`: their paths (relative to their folder) and contents. */
 function hashOf(...dirs) {
   const hash = createHash('sha256');
-  for (const dir of dirs) {
-    for (const file of files(dir)) hash.update(`${relative(root, join(dir, file))}\0`).update(readFileSync(join(dir, file)));
-  }
+  dirs.forEach((dir, at) => {
+    for (const file of files(dir)) hash.update(`${at}:${file}\0`).update(readFileSync(join(dir, file)));
+  });
   return hash.digest('hex');
 }
 

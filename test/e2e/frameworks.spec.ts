@@ -95,6 +95,16 @@ for (const name of ['react', 'vue'] as const) {
   });
 }
 
+test('the demo index links the React and Vue builds', async ({ page }) => {
+  requireBuild('react');
+  requireBuild('vue');
+  await page.goto('/');
+  for (const name of ['React (Vite)', 'Vue (Vite)']) {
+    const href = await page.getByRole('link', { name }).getAttribute('href');
+    expect((await page.request.get(href ?? '')).status(), name).toBe(200);
+  }
+});
+
 test.describe('examples/nextjs', () => {
   test.beforeEach(() => requireBuild('nextjs'));
 
