@@ -52,6 +52,16 @@ try {
     if (!server.consentCookie(value).startsWith('instria_consent=' + value + '; Path=/; Max-Age=')) throw new Error('@instria/consent/server: bad Set-Cookie');
     console.log('server ok: @instria/consent/server', Object.keys(server).length, 'exports');`,
   ]);
+  // An edge runtime without `process` (Cloudflare Workers): the server entry still imports and reads.
+  run(process.execPath, [
+    '--input-type=module',
+    '-e',
+    `
+    delete globalThis.process;
+    const server = await import('@instria/consent/server');
+    if (server.readConsent('').decided !== false) throw new Error('@instria/consent/server without process: bad state');
+    console.log('server ok without process');`,
+  ]);
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

@@ -103,6 +103,18 @@ describe('serverCookie', () => {
     expect(consent.state.get().decided).toBe(true);
   });
 
+  it('is on in @instria/consent', async () => {
+    const { createConsent } = await import('../../../../src/index');
+    const consent = createConsent({ serverCookie: '/consent-cookie', storage: store, gating: false });
+    try {
+      consent.rejectAll();
+      await settle();
+      expect(requests()).toEqual([['http://localhost:3000/consent-cookie', expect.objectContaining({ body: store.read() })]]);
+    } finally {
+      consent.destroy();
+    }
+  });
+
   it('is read from the script tag as data-server-cookie', async () => {
     const { readTagOptions } = await import('../../../../src/script-tag/boot');
     const script = document.createElement('script');
