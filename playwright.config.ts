@@ -3,6 +3,8 @@ import { defineConfig, devices } from '@playwright/test';
 
 // One port per run (kept in the environment so workers agree), so parallel runs don't collide.
 const port = Number((process.env.E2E_PORT ||= String(4200 + (process.pid % 700))));
+/** The Next.js example's own server (`next start`), beside the static one. */
+const nextPort = port + 1000; // test/e2e/frameworks.spec.ts computes it the same way
 
 /** Debian's Chromium where it exists (no browser downloads here), Playwright's own elsewhere. */
 const executablePath = existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined;
@@ -34,10 +36,26 @@ export default defineConfig({
     },
   },
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], channel: undefined } }],
-  webServer: {
-    command: `node scripts/server.mjs --port ${port}`,
-    url: `http://127.0.0.1:${port}/__health`,
-    reuseExistingServer: false,
-    stdout: 'ignore',
-  },
+  webServer: [
+    {
+      command: `node scripts/server.mjs --port ${port}`,
+      url: `http://127.0.0.1:${port}/__health`,
+      reuseExistingServer: false,
+      stdout: 'ignore',
+    },
+    // The Next.js example, when `npm run examples` has built it (npm test does, before this
+    // step); test/e2e/frameworks.spec.ts skips its tests otherwise.
+    ...(existsSync('examples/nextjs/.next/BUILD_ID')
+      ? [
+          {
+            command: `node node_modules/next/dist/bin/next start --port ${nextPort} --hostname 127.0.0.1`,
+            cwd: 'examples/nextjs',
+            url: `http://127.0.0.1:${nextPort}/about`,
+            reuseExistingServer: false,
+            stdout: 'ignore' as const,
+            env: { NEXT_TELEMETRY_DISABLED: '1' },
+          },
+        ]
+      : []),
+  ],
 });

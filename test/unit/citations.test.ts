@@ -13,7 +13,7 @@ const SCANNED = ['src', 'test', 'docs', 'examples', 'bench', 'scripts', 'README.
 const TEXT = /\.(?:[cm]?[jt]sx?|md|html|css|json|vue|svg|txt)$/;
 const SELF = relative(ROOT, __filename);
 /** Folders of built or downloaded files (git-ignored), which quote whatever they bundle. */
-const GENERATED = ['node_modules', 'dist', 'results'];
+const GENERATED = ['node_modules', 'dist', 'results', '.next'];
 
 /** What a reader cannot open: the internal notes by name, and bare tracker numbers. */
 const UNREACHABLE: RegExp[] = [
