@@ -8,6 +8,7 @@
  */
 import { useStore } from '@nanostores/preact';
 import { Fragment, h, type ComponentChildren, type VNode } from 'preact';
+import { grantedIn } from './core/granted';
 import type { Consent, ConsentState } from './core/types';
 
 /**
@@ -27,10 +28,7 @@ export function useConsent<C extends string>(consent: Consent<C>): ConsentState<
  * const analytics = useGranted(consent, 'analytics');
  */
 export function useGranted<C extends string>(consent: Consent<C>, category: NoInfer<C>, service?: string): boolean {
-  const state = useConsent(consent);
-  return service === undefined
-    ? state.categories[category] === true
-    : consent.options.serviceCategory[service] === category && state.services[service] === true;
+  return grantedIn(consent.options, useConsent(consent), category, service);
 }
 
 /** Props of {@link ConsentGate}. */

@@ -9,6 +9,7 @@
  */
 import { useStore } from '@nanostores/react';
 import type { ReactNode } from 'react';
+import { grantedIn } from './core/granted';
 import type { Consent, ConsentState } from './core/types';
 
 /**
@@ -28,10 +29,7 @@ export function useConsent<C extends string>(consent: Consent<C>): ConsentState<
  * const analytics = useGranted(consent, 'analytics');
  */
 export function useGranted<C extends string>(consent: Consent<C>, category: NoInfer<C>, service?: string): boolean {
-  const state = useConsent(consent);
-  return service === undefined
-    ? state.categories[category] === true
-    : consent.options.serviceCategory[service] === category && state.services[service] === true;
+  return grantedIn(consent.options, useConsent(consent), category, service);
 }
 
 /** Props of {@link ConsentGate}. */

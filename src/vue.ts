@@ -9,6 +9,7 @@
  */
 import { useStore } from '@nanostores/vue';
 import { computed, defineComponent, getCurrentInstance, onMounted, shallowRef, type ComputedRef, type SlotsType, type VNodeChild } from 'vue';
+import { grantedIn } from './core/granted';
 import type { Consent, ConsentState } from './core/types';
 
 /** Whether the calling component has mounted (true outside a component: nothing hydrates there). */
@@ -17,12 +18,6 @@ function useMounted(): { readonly value: boolean } {
   if (!mounted.value) onMounted(() => (mounted.value = true));
   return mounted;
 }
-
-/** `consent.granted()` read from `state`, the state a component renders. */
-const isGranted = <C extends string>(consent: Consent<C>, state: ConsentState<C>, category: C, service?: string): boolean =>
-  service === undefined
-    ? state.categories[category] === true
-    : consent.options.serviceCategory[service] === category && state.services[service] === true;
 
 /**
  * The visitor's decision as a readonly ref that follows its changes (in a component, the state
@@ -44,7 +39,7 @@ export function useConsent<C extends string>(consent: Consent<C>): ComputedRef<C
  */
 export function useGranted<C extends string>(consent: Consent<C>, category: NoInfer<C>, service?: string): ComputedRef<boolean> {
   const state = useConsent(consent);
-  return computed(() => isGranted(consent, state.value, category, service));
+  return computed(() => grantedIn(consent.options, state.value, category, service));
 }
 
 /** Props of {@link ConsentGate}. */
@@ -68,7 +63,7 @@ export interface ConsentGateProps<C extends string> {
 export const ConsentGate = defineComponent(
   <C extends string>(props: ConsentGateProps<C>, { slots }: { slots: { default?: () => VNodeChild; fallback?: () => VNodeChild } }) => {
     const state = useConsent(props.consent);
-    return () => (isGranted(props.consent, state.value, props.category, props.service) ? slots.default?.() : slots.fallback?.());
+    return () => (grantedIn(props.consent.options, state.value, props.category, props.service) ? slots.default?.() : slots.fallback?.());
   },
   {
     name: 'ConsentGate',

@@ -68,6 +68,7 @@ export const diff = (a: Readonly<Flags>, b: Readonly<Flags>): string[] => keys(b
 /** Whether `ids` names any category or service. */
 export const hasAny = (ids: Ids): boolean => !!(ids.categories[0] || ids.services[0]);
 
+
 /** What changed from `prev` to `next`, what was withdrawn, and whether a reload is recommended. */
 export function transition(prev: ConsentState, next: ConsentState): Transition {
   const changed = {} as Ids;
