@@ -2,10 +2,10 @@
 import { act } from 'react';
 import { createRoot, hydrateRoot, type Root } from 'react-dom/client';
 import { renderToString } from 'react-dom/server';
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Consent } from '../../../src/core/types';
 import { ConsentGate, useConsent, useGranted } from '../../../src/react';
-import { testConsent } from '../support';
+import { refusedLoads, testConsent } from '../support';
 
 // The README's quick start imports the package by name (the sources here, vitest.config.ts), and
 // its `createConsent` is the unit tests' instance here (decision in memory, no UI).
@@ -21,6 +21,9 @@ beforeAll(() => {
   // https://react.dev/reference/react/act#error-the-current-testing-environment-is-not-configured-to-support-act
   (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 });
+// The apps embed a video: happy-dom loads no iframe and reports each refusal on Node's console.
+beforeEach(() => void refusedLoads());
+
 afterEach(() => {
   act(() => root?.unmount());
   root = null;

@@ -3,8 +3,8 @@ import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
 import { compile } from 'svelte/compiler';
 import { derived, get } from 'svelte/store';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { testConsent } from '../support';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { refusedLoads, testConsent } from '../support';
 
 // The README's quick start imports the package by name (the sources here, vitest.config.ts), and
 // its `createConsent` is the unit tests' instance here (decision in memory, no UI).
@@ -16,6 +16,9 @@ vi.mock('@instria/consent', async () => ({ createConsent: (await import('../supp
  */
 const svelte = (): Promise<typeof import('svelte')> =>
   import(/* @vite-ignore */ join(dirname(createRequire(import.meta.url).resolve('svelte/package.json')), 'src/index-client.js'));
+
+// The apps embed a video: happy-dom loads no iframe and reports each refusal on Node's console.
+beforeEach(() => void refusedLoads());
 
 afterEach(() => {
   document.body.innerHTML = '';

@@ -3,10 +3,10 @@ import { join } from 'node:path';
 import { compileScript, parse } from 'vue/compiler-sfc';
 import { createApp, createSSRApp, defineComponent, h, nextTick, type App, type Component } from 'vue';
 import { renderToString } from 'vue/server-renderer';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Consent } from '../../../src/core/types';
 import { ConsentGate, useConsent, useGranted } from '../../../src/vue';
-import { testConsent } from '../support';
+import { refusedLoads, testConsent } from '../support';
 
 // The README's quick start imports the package by name (the sources here, vitest.config.ts), and
 // its `createConsent` is the unit tests' instance here (decision in memory, no UI).
@@ -18,6 +18,9 @@ const categories = { essential: { required: true }, analytics: { services: { ga4
 const markup = (html: string) => html.replace(/<!--[^]*?-->/g, '');
 
 let app: App | null = null;
+// The apps embed a video: happy-dom loads no iframe and reports each refusal on Node's console.
+beforeEach(() => void refusedLoads());
+
 afterEach(() => {
   app?.unmount();
   app = null;
