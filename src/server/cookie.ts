@@ -81,13 +81,20 @@ function cookieValues(cookies: string, name: string): string[] {
   return values;
 }
 
+/** `decision` if it still counts under the options at `now` (its revision and expiry); else null. */
+const counting = (decision: StoredDecision | null, options: ResolvedOptions, now?: number): StoredDecision | null =>
+  decision && isDecisionValid(decision, { revision: options.revision, expiresAfterDays: options.expiresAfterDays, now }) ? decision : null;
+
+/** `value` decoded against the options' services, if it still counts at `now`; else null. */
+export const validDecision = (value: string | null, options: ResolvedOptions, now?: number): StoredDecision | null =>
+  counting(decodeDecision(value, Object.keys(options.serviceCategory)), options, now);
+
 /** The stored decision the browser would apply: the newest of the cookie's values, if it still counts. */
 function storedDecision(source: CookieSource, options: ResolvedOptions, now?: number): StoredDecision | null {
   const cookies = typeof source === 'string' ? source : source ? header(source, 'cookie') : '';
   const values = cookieValues(cookies, options.cookie.name);
   // The browser's pick among same-name cookies (host-only and a parent domain's): the newest decision.
-  const decision = values[0] === undefined ? null : decodeDecision(newestDecision(values), Object.keys(options.serviceCategory));
-  return decision && isDecisionValid(decision, { revision: options.revision, expiresAfterDays: options.expiresAfterDays, now }) ? decision : null;
+  return values[0] === undefined ? null : validDecision(newestDecision(values), options, now);
 }
 
 /**
@@ -156,16 +163,27 @@ export function consentCookie<const C extends string = DefaultCategory>(
   options?: ConsentCookieOptions<C>,
 ): string {
   const resolvedOptions = optionsOf(options);
-  const { name, path, domain, sameSite } = resolvedOptions.cookie;
   const now = options?.now ?? Date.now();
-  let stored = typeof decision === 'string' ? decodeDecision(decision, Object.keys(resolvedOptions.serviceCategory)) : null;
-  if (decision && typeof decision === 'object') stored = decisionOf(decision, resolvedOptions);
-  const valid = stored && isDecisionValid(stored, { revision: resolvedOptions.revision, expiresAfterDays: resolvedOptions.expiresAfterDays, now });
-  DEV && typeof decision === 'string' && decision && !valid && warn('consentCookie(): the value is not a valid decision; the cookie is deleted instead');
+  const stored =
+    typeof decision === 'string'
+      ? validDecision(decision, resolvedOptions, now)
+      : decision
+        ? counting(decisionOf(decision, resolvedOptions), resolvedOptions, now)
+        : null;
+  DEV && typeof decision === 'string' && decision && !stored && warn('consentCookie(): the value is not a valid decision; the cookie is deleted instead');
+  return setCookie(stored, resolvedOptions, { ...options, now });
+}
+
+/**
+ * The `Set-Cookie` value of {@link consentCookie} for `stored`, a decision already checked valid
+ * under `options` (null: a cookie that deletes it).
+ */
+export function setCookie(stored: StoredDecision | null, options: ResolvedOptions, how: { now: number; secure?: boolean; request?: RequestLike }): string {
+  const { name, path, domain, sameSite } = options.cookie;
   // Re-encoded from the decoded decision, never copied from the input.
-  const value = valid ? encodeDecision(stored!) : '';
-  const maxAge = valid ? Math.max(0, Math.floor((stored!.time + resolvedOptions.expiresAfterDays * 864e5 - now) / 1000)) : 0;
-  const secure = options?.secure ?? (options?.request ? isHttps(options.request) : false);
+  const value = stored ? encodeDecision(stored) : '';
+  const maxAge = stored ? Math.max(0, Math.floor((stored.time + options.expiresAfterDays * 864e5 - how.now) / 1000)) : 0;
+  const secure = how.secure ?? (how.request ? isHttps(how.request) : false);
   return (
     `${name}=${value}; Path=${path}; Max-Age=${maxAge}` +
     (domain ? `; Domain=${domain}` : '') +

@@ -4,10 +4,9 @@
  * server's lifetime, which Safari does not cap at 7 days as it caps cookies written by script.
  * See: https://webkit.org/blog/10218/full-third-party-cookie-blocking-and-more/ ("7-Day Cap on All Script-Writeable Storage")
  */
-import { decodeDecision, isDecisionValid } from '../core/codec';
 import { DEV, warn } from '../core/env';
 import type { DefaultCategory } from '../core/types';
-import { consentCookie, header, optionsOf, type RequestLike, type ServerOptions } from './cookie';
+import { header, optionsOf, setCookie, validDecision, type RequestLike, type ServerOptions } from './cookie';
 
 /** Longest body read: a decision is at most 3,000 bytes (`encodeDecision`). */
 const MAX_BODY = 4096;
@@ -55,13 +54,14 @@ function answer(method: string | undefined, request: RequestLike, host: string, 
   if (isCrossSite(request, host)) return { status: 403, headers };
   const resolved = optionsOf(options);
   const value = body?.trim() ?? null;
-  const decision = value ? decodeDecision(value, Object.keys(resolved.serviceCategory)) : null;
-  const valid = decision && isDecisionValid(decision, { revision: resolved.revision, expiresAfterDays: resolved.expiresAfterDays, now: options.now });
-  if (value === null || (value && !valid)) {
+  const now = options.now ?? Date.now();
+  // Decoded and checked once; the cookie is written from the decision, never from the body.
+  const decision = value ? validDecision(value, resolved, now) : null;
+  if (value === null || (value && !decision)) {
     DEV && warn('consent cookie endpoint: the posted value is not a valid decision under these options (same categories, revision and expiry as the page?); 400');
     return { status: 400, headers };
   }
-  return { status: 204, headers: { ...headers, 'set-cookie': consentCookie(value, { ...options, request }) } };
+  return { status: 204, headers: { ...headers, 'set-cookie': setCookie(decision, resolved, { now, secure: options.secure, request }) } };
 }
 
 /** A Node `IncomingMessage` as the handler reads it (Express's `req` too, with `req.body` if a body parser ran). */
