@@ -1,13 +1,13 @@
 import { onDemand } from '../on-demand';
 import type { Consent } from '../types';
-import { languageReady, whenLanguage } from '../language';
+import { languageReady } from '../language';
 import type { fillPlaceholder } from './placeholder';
 import { placeholderBox } from './placeholder-box';
 
 /**
- * Where the script tag gets the placeholder's text and button (`fillPlaceholder`) from: `load` is set by `src/script-tag/tag.ts` (it loads
- * `instria-consent.placeholder.js` with the page's nonce). Nothing is loaded until a page has a
- * gated iframe.
+ * Where the script tag gets the placeholder's text and button (`fillPlaceholder`) from: `load`
+ * is set by `src/script-tag/tag.ts` (it loads `instria-consent.placeholder.js` with the page's
+ * nonce). Nothing is loaded until a page has a gated iframe.
  */
 export const lazyPlaceholder: { load?: () => Promise<typeof fillPlaceholder> } = {};
 
@@ -23,8 +23,9 @@ const fill = onDemand(() => lazyPlaceholder.load?.(), 'the embed placeholder');
  */
 export function placeholderFor(consent: Consent, embed: HTMLElement): HTMLElement {
   const box = placeholderBox(embed);
-  // The page's language, if it is fetched too, comes in parallel with the placeholder file.
-  languageReady(consent.options);
-  fill((draw) => whenLanguage(consent.options, () => draw(consent, embed, box)));
+  // The page's language, if it is fetched too, comes in parallel with the placeholder file
+  // (`languageReady` never rejects: a language that fails leaves English).
+  const language = languageReady(consent.options);
+  fill((draw) => (language ? language.then(() => draw(consent, embed, box)) : draw(consent, embed, box)));
   return box;
 }
