@@ -10,16 +10,11 @@ export type BundledLanguage = (typeof BUNDLED)[number];
 
 /**
  * The other official languages of the EEA, each a file of its own, loaded when a page speaks it
- * ({@link languageReady}).
- */
-export const LANGUAGE_FILES = 'bg cs da de el es et fi ga hr hu is it lt lv mt nb nl pl pt ro sk sl sv'.split(' ');
-
-/**
- * The languages the SDK speaks itself, {@link BUNDLED} and {@link LANGUAGE_FILES}: each has
+ * ({@link languageReady}). With {@link BUNDLED}, the languages the SDK speaks itself: each has
  * every string of `Messages` (`test/unit/ui/translations.test.ts` checks it). A site adds others
  * with `translations`.
  */
-export const LANGUAGES: readonly string[] = [...BUNDLED, ...LANGUAGE_FILES];
+export const LANGUAGE_FILES = 'bg cs da de el es et fi ga hr hu is it lt lv mt nb nl pl pt ro sk sl sv'.split(' ');
 
 /**
  * The language to show: `option` if it is a language code, else (for `auto`) the page's

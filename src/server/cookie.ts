@@ -139,7 +139,7 @@ function decisionOf(state: ConsentState, options: ResolvedOptions): StoredDecisi
 }
 
 /** Whether the answer to `request` goes over https. */
-export const isHttps = (request: RequestLike): boolean =>
+const isHttps = (request: RequestLike): boolean =>
   /^https:/i.test(request.url ?? '') || (request.socket as { encrypted?: boolean } | null | undefined)?.encrypted === true || /^https\b/i.test(header(request, 'x-forwarded-proto'));
 
 /**
