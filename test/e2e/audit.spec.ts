@@ -1,0 +1,75 @@
+import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { expect, test } from '@playwright/test';
+
+/**
+ * The consent audit CLI (`audit/`, `instria-consent-audit`), run for real, in its own Chromium,
+ * against the test server: the website example must come out clean (exit 0), and the leaky
+ * example (examples/leaky/) must fail (exit 1) with each planted violation named, and nothing
+ * else. The leaky page's trackers live on *.example.test (port 80 in its markup), which
+ * Chromium's --host-resolver-rules maps to the test server.
+ */
+
+type Finding = { phase: string; kind: string; name: string; classification: { vendor: string | null; category: string } };
+type Report = { exitCode: number; violations: Finding[]; review: Finding[]; errors: unknown[]; pages: Array<{ url: string }>; config: { undeclared: Array<{ name: string }>; snippet: string | null } | null };
+
+/** Runs the CLI; resolves with its exit code, output and JSON report. */
+function runAudit(args: string[], json: string): Promise<{ code: number; stdout: string; stderr: string; report: Report }> {
+  return new Promise((done) => {
+    execFile(process.execPath, ['audit/bin/instria-consent-audit.mjs', ...args, '--json', json], { timeout: 120_000 }, (error, stdout, stderr) => {
+      const code = error ? Number((error as { code?: unknown }).code ?? -1) : 0;
+      done({ code, stdout, stderr, report: JSON.parse(readFileSync(json, 'utf8')) as Report });
+    });
+  });
+}
+
+test.describe('instria-consent-audit', () => {
+  test.setTimeout(120_000);
+
+  test('passes the website example: its three pages, every phase, exit code 0', async ({ baseURL }, testInfo) => {
+    const markdown = testInfo.outputPath('website.md');
+    const { code, stdout, stderr, report } = await runAudit(
+      [`${baseURL}/examples/website/`, '--config', 'examples/website/assets/consent-config.js', '--markdown', markdown],
+      testInfo.outputPath('website.json'),
+    );
+    expect(report.violations, stdout).toEqual([]);
+    expect(report.errors, stdout).toEqual([]);
+    expect(code, stderr).toBe(0);
+    expect(report.pages.map((page) => new URL(page.url).pathname).sort()).toEqual(['/examples/website/', '/examples/website/pricing.html', '/examples/website/privacy.html']);
+    expect(stdout).toContain('Clean: nothing that needs consent');
+    expect(stderr).toMatch(/\[6\/6\] .* ok/);
+    expect(readFileSync(markdown, 'utf8')).toContain('## Result');
+  });
+
+  test('fails the leaky example with each planted violation named, and nothing else', async ({ baseURL }, testInfo) => {
+    const port = new URL(baseURL!).port;
+    const { code, stdout, report } = await runAudit(
+      [
+        `${baseURL}/examples/leaky/`,
+        '--pages',
+        '/examples/leaky/',
+        '--config',
+        'examples/leaky/assets/consent-config.js',
+        '--host-resolver-rules',
+        `MAP *.example.test:80 127.0.0.1:${port}`,
+      ],
+      testInfo.outputPath('leaky.json'),
+    );
+    expect(code, stdout).toBe(1);
+    const named = (phase: string) => report.violations.filter((v) => v.phase === phase).map((v) => `${v.kind} ${v.name}`).sort();
+    // 1. The pixel above the consent script: its host, before any choice and on the page after a
+    //    refusal (the SDK deletes its declared _fbp cookie, but cannot stop the request).
+    // 2. The recorder the site's script injects at load: its host and its Hotjar cookie.
+    const leaks = ['cookie _hjSessionUser_1234', 'request pixel.example.test', 'request rec.example.test'];
+    expect(named('before')).toEqual(leaks);
+    expect(named('reject')).toEqual(leaks);
+    // 3. The ads cookie the configuration forgot, left after the withdrawal (with the two
+    //    ungated tags, which run again on the next load).
+    expect(named('withdraw')).toEqual(['cookie _uetvid', ...leaks].sort());
+    expect(report.violations.find((v) => v.name === 'rec.example.test')?.classification).toMatchObject({ vendor: 'Hotjar', category: 'analytics' });
+    expect(report.errors).toEqual([]);
+    // The configuration check names what no service declares, with a snippet to paste.
+    expect(report.config?.undeclared.map((u) => u.name).sort()).toEqual(['_hjSessionUser_1234', '_uetvid', 'rec.example.test']);
+    expect(report.config?.snippet).toContain("hotjar: { label: 'Hotjar', cookies: [/^_hj/], hosts: ['rec.example.test'] },");
+  });
+});
