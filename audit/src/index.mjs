@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { findingsOf, classifyPhase, exitCode, judge } from './analyze.mjs';
 import { launch } from './browser.mjs';
 import { compare, declaredBy, loadConfig } from './config.mjs';
-import { discover, givenPages, pageUrl, scopeOf } from './pages.mjs';
+import { discover, givenPages, scopeOf } from './pages.mjs';
 import { JOURNEYS, PHASES, runJourney } from './phases.mjs';
 
 export { renderMarkdown, renderText } from './report.mjs';
@@ -30,7 +30,6 @@ export const VERSION = JSON.parse(readFileSync(new URL('../package.json', import
 export async function audit(options, onProgress = () => {}) {
   const started = Date.now();
   const start = new URL(options.url).href;
-  const { origin } = new URL(start);
   if (!/^https?:$/.test(new URL(start).protocol)) throw new Error(`not a web page: ${start}`);
   const settings = {
     timeout: options.timeout ?? 20_000,
@@ -39,66 +38,17 @@ export async function audit(options, onProgress = () => {}) {
     storageState: options.storageState,
     scope: scopeOf(start),
   };
-  const maxPages = options.maxPages ?? 10;
   const config = options.config ? await loadConfig(options.config) : null;
   const context = declaredBy(config ?? { categories: {} });
-  /** @type {Array<{ page: string, phase: string | null, message: string }>} */
-  const errors = [];
-  /** Pages found but not audited, and why (not an error: the site asked for it). */
-  const skipped = [];
-
-  let pages;
-  /** @type {{ allows: (path: string) => boolean } | null} */
-  let robots = null;
-  if (options.pages) pages = givenPages(options.pages, start).slice(0, Math.max(maxPages, 1));
-  else {
-    const found = await discover(start, { max: maxPages, timeout: settings.timeout });
-    robots = found.robots;
-    pages = [start, ...found.sitemapPages.filter((page) => page !== start && page.startsWith(settings.scope))].slice(0, maxPages);
-  }
-  const crawl = !options.pages;
-
+  const { pages, robots } = await firstPages(start, options, settings);
   const browser = await launch({ executable: options.browser, hostResolverRules: options.hostResolverRules });
-  /** @type {Map<string, Partial<Record<import('./phases.mjs').PhaseId, import('./analyze.mjs').PhaseFindings>>>} */
-  const results = new Map();
-  /** @type {Array<{ page: string, journey: keyof typeof JOURNEYS }>} */
-  const queue = [];
-  let total = 0;
-  let done = 0;
-  const enqueue = (page) => {
-    if (results.has(page) || results.size >= maxPages) return;
-    if (robots && !robots.allows(new URL(page).pathname + new URL(page).search)) {
-      skipped.push({ page, message: 'robots.txt disallows it (give it with --pages to audit it anyway)' });
-      return;
-    }
-    results.set(page, {});
-    for (const journey of /** @type {const} */ (['refuse', 'accept'])) queue.push({ page, journey });
-    total += 2;
-  };
-  pages.forEach(enqueue);
-
-  const worker = async () => {
-    for (let task = queue.shift(); task; task = queue.shift()) {
-      const began = Date.now();
-      const raws = await runJourney(browser, task.page, task.journey, settings);
-      for (const raw of raws) {
-        /** @type {any} */ (results.get(task.page))[raw.phase] = classifyPhase(raw, context);
-        if (raw.error) errors.push({ page: task.page, phase: raw.phase, message: raw.error });
-        // Crawling: the links of a page loaded before any choice are the next pages to audit.
-        if (crawl && raw.phase === 'before') for (const link of raw.links) if (pageUrl(link, origin) && link.startsWith(settings.scope)) enqueue(link);
-      }
-      const failed = raws.filter((raw) => raw.error);
-      onProgress({ done: ++done, total, page: task.page, phases: raws.map((raw) => raw.phase), errors: [...new Set(failed.map((raw) => raw.error))], ms: Date.now() - began });
-    }
-  };
+  let visited;
   try {
-    // Workers pick the queue as it grows; one more pass catches pages queued by the last ones.
-    do await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? 2) }, worker));
-    while (queue.length);
+    visited = await visit(browser, pages, { ...settings, robots, context, crawl: !options.pages, maxPages: options.maxPages ?? 10, concurrency: options.concurrency ?? 2 }, onProgress);
   } finally {
     await browser.close().catch(() => {});
   }
-
+  const { results, errors, skipped } = visited;
   const audited = [...results].map(([url, phases]) => ({ url, phases: Object.fromEntries(Object.keys(PHASES).filter((id) => phases[id]).map((id) => [id, phases[id]])) }));
   const { violations, review } = judge(audited, { strict: options.strict });
   const all = audited.flatMap((page) => Object.values(page.phases).flatMap((found) => (found ? findingsOf(found, page.url) : [])));
@@ -118,4 +68,70 @@ export async function audit(options, onProgress = () => {}) {
     pages: audited,
     config: config && options.config ? { file: options.config, ...compare(context, all) } : null,
   };
+}
+
+/**
+ * The pages to start with: `--pages`, else the start URL and its sitemap's pages under the
+ * scope; with robots.txt's rules when the audit finds pages itself.
+ * @param {string} start
+ * @param {AuditOptions} options
+ * @param {{ timeout: number, scope: string }} settings
+ */
+async function firstPages(start, options, settings) {
+  const maxPages = options.maxPages ?? 10;
+  if (options.pages) return { pages: givenPages(options.pages, start).slice(0, Math.max(maxPages, 1)), robots: null };
+  const found = await discover(start, { max: maxPages, timeout: settings.timeout });
+  const pages = [start, ...found.sitemapPages.filter((page) => page !== start && page.startsWith(settings.scope))].slice(0, maxPages);
+  return { pages, robots: found.robots };
+}
+
+/**
+ * Visits the pages, two visits each, `concurrency` at a time; when crawling, the links of
+ * each page (under the scope, allowed by robots.txt) join the queue up to `maxPages`.
+ * @param {import('playwright-core').Browser} browser
+ * @param {string[]} pages
+ * @param {Parameters<typeof runJourney>[3] & { robots: { allows: (path: string) => boolean } | null, context: import('./classify.mjs').ClassifyContext, crawl: boolean, maxPages: number, concurrency: number }} settings
+ * @param {(progress: Progress) => void} onProgress
+ */
+async function visit(browser, pages, settings, onProgress) {
+  /** @type {Map<string, Partial<Record<import('./phases.mjs').PhaseId, import('./analyze.mjs').PhaseFindings>>>} */
+  const results = new Map();
+  /** @type {Array<{ page: string, phase: string | null, message: string }>} */
+  const errors = [];
+  /** Pages found but not audited, and why (not an error: the site asked for it). */
+  const skipped = [];
+  /** @type {Array<{ page: string, journey: keyof typeof JOURNEYS }>} */
+  const queue = [];
+  let total = 0;
+  let done = 0;
+  const enqueue = (page) => {
+    if (results.has(page) || results.size >= settings.maxPages) return;
+    const { pathname, search } = new URL(page);
+    if (settings.robots && !settings.robots.allows(pathname + search)) {
+      if (!skipped.some((s) => s.page === page)) skipped.push({ page, message: 'robots.txt disallows it (give it with --pages to audit it anyway)' });
+      return;
+    }
+    results.set(page, {});
+    for (const journey of /** @type {const} */ (['refuse', 'accept'])) queue.push({ page, journey });
+    total += 2;
+  };
+  pages.forEach(enqueue);
+  const worker = async () => {
+    for (let task = queue.shift(); task; task = queue.shift()) {
+      const began = Date.now();
+      const raws = await runJourney(browser, task.page, task.journey, settings);
+      for (const raw of raws) {
+        /** @type {any} */ (results.get(task.page))[raw.phase] = classifyPhase(raw, settings.context);
+        if (raw.error) errors.push({ page: task.page, phase: raw.phase, message: raw.error });
+        // Crawling: the links of a page loaded before any choice are the next pages to audit.
+        if (settings.crawl && raw.phase === 'before') for (const link of raw.links) if (link.startsWith(settings.scope)) enqueue(link);
+      }
+      const failed = [...new Set(raws.filter((raw) => raw.error).map((raw) => raw.error))];
+      onProgress({ done: ++done, total, page: task.page, phases: raws.map((raw) => raw.phase), errors: failed, ms: Date.now() - began });
+    }
+  };
+  // Workers pick the queue as it grows; one more pass catches pages queued by the last ones.
+  do await Promise.all(Array.from({ length: Math.max(1, settings.concurrency) }, worker));
+  while (queue.length);
+  return { results, errors, skipped };
 }

@@ -145,7 +145,9 @@ export async function snapshot(page) {
     for (const area of /** @type {const} */ (['localStorage', 'sessionStorage', 'indexedDB'])) {
       for (const key of found[area]) {
         const id = `${area} ${found.origin} ${key}`;
-        if (!seen.has(id)) seen.add(id) && storage.push({ area, origin: found.origin, key });
+        if (seen.has(id)) continue;
+        seen.add(id);
+        storage.push({ area, origin: found.origin, key });
       }
     }
   }

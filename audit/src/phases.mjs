@@ -135,7 +135,8 @@ export async function runJourney(browser, url, journey, options) {
   } catch (error) {
     const message = error instanceof PageError ? error.message : `the audit failed on this page: ${String(error?.message ?? error).split('\n')[0]}`;
     // A page that does not load fails every phase; a choice that cannot be made, its phase on.
-    for (const phase of phases.slice(current)) phase.error = message;
+    phases[current].error = message;
+    for (const phase of phases.slice(current + 1)) phase.error = `not reached: ${message}`;
   } finally {
     await context.close().catch(() => {});
   }

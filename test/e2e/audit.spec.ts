@@ -11,7 +11,7 @@ import { expect, test } from '@playwright/test';
  */
 
 type Finding = { phase: string; kind: string; name: string; classification: { vendor: string | null; category: string } };
-type Report = { exitCode: number; violations: Finding[]; review: Finding[]; errors: unknown[]; pages: Array<{ url: string }>; config: { undeclared: Array<{ name: string }>; snippet: string | null } | null };
+type Report = { exitCode: number; violations: Finding[]; review: Finding[]; errors: unknown[]; pages: Array<{ url: string; phases: Record<string, { via: string | null }> }>; config: { undeclared: Array<{ name: string }>; snippet: string | null } | null };
 
 /** Runs the CLI; resolves with its exit code, output and JSON report. */
 function runAudit(args: string[], json: string): Promise<{ code: number; stdout: string; stderr: string; report: Report }> {
@@ -71,5 +71,14 @@ test.describe('instria-consent-audit', () => {
     // The configuration check names what no service declares, with a snippet to paste.
     expect(report.config?.undeclared.map((u) => u.name).sort()).toEqual(['_hjSessionUser_1234', '_uetvid', 'rec.example.test']);
     expect(report.config?.snippet).toContain("hotjar: { label: 'Hotjar', cookies: [/^_hj/], hosts: ['rec.example.test'] },");
+  });
+
+  test('clicks the banner’s buttons where the page has no window.InstriaConsent (the npm app example)', async ({ baseURL }, testInfo) => {
+    const { code, stdout, report } = await runAudit([`${baseURL}/examples/app/`, '--pages', '/examples/app/'], testInfo.outputPath('app.json'));
+    expect(report.errors, stdout).toEqual([]);
+    expect(code, stdout).toBe(0);
+    // Reject all, Accept all, then "Cookie preferences" and Reject all: each found by its name.
+    const { phases } = report.pages[0]!;
+    expect([phases.reject?.via, phases.accept?.via, phases.withdraw?.via]).toEqual(['button', 'button', 'button']);
   });
 });
