@@ -6,12 +6,14 @@ import { expect, test } from '@playwright/test';
  * The consent audit CLI (`audit/`, `instria-consent-audit`), run for real, in its own Chromium,
  * against the test server: the website example must come out clean (exit 0), and the leaky
  * example (examples/leaky/) must fail (exit 1) with each planted violation named, and nothing
- * else. The leaky page's trackers live on *.example.test (port 80 in its markup), which
- * Chromium's --host-resolver-rules maps to the test server.
+ * else; on a page without window.InstriaConsent it clicks the banner's buttons, and a page
+ * that does not load is reported while the others are audited. The leaky page's trackers live
+ * on *.example.test (port 80 in its markup), which Chromium's --host-resolver-rules maps to the
+ * test server.
  */
 
-type Finding = { phase: string; kind: string; name: string; classification: { vendor: string | null; category: string } };
-type Report = { exitCode: number; violations: Finding[]; review: Finding[]; errors: unknown[]; pages: Array<{ url: string; phases: Record<string, { via: string | null }> }>; config: { undeclared: Array<{ name: string }>; snippet: string | null } | null };
+type Finding = { phase: string; kind: string; name: string; classification: { vendor: string | null; category: string }; setBy: { url: string | null; how: string } | null };
+type Report = { exitCode: number; violations: Finding[]; review: Finding[]; errors: Array<{ page: string; phase: string | null; message: string }>; pages: Array<{ url: string; phases: Record<string, { via: string | null }> }>; config: { undeclared: Array<{ name: string }>; snippet: string | null } | null };
 
 /** Runs the CLI; resolves with its exit code, output and JSON report. */
 function runAudit(args: string[], json: string): Promise<{ code: number; stdout: string; stderr: string; report: Report }> {
@@ -67,18 +69,31 @@ test.describe('instria-consent-audit', () => {
     //    ungated tags, which run again on the next load).
     expect(named('withdraw')).toEqual(['cookie _uetvid', ...leaks].sort());
     expect(report.violations.find((v) => v.name === 'rec.example.test')?.classification).toMatchObject({ vendor: 'Hotjar', category: 'analytics' });
+    // Who wrote the cookie: the script, read from the call stack as it wrote document.cookie.
+    expect(report.violations.find((v) => v.name === '_uetvid')?.setBy).toEqual({ url: `http://ads.example.test/examples/leaky/trackers/ads.js`, how: 'script' });
     expect(report.errors).toEqual([]);
     // The configuration check names what no service declares, with a snippet to paste.
     expect(report.config?.undeclared.map((u) => u.name).sort()).toEqual(['_hjSessionUser_1234', '_uetvid', 'rec.example.test']);
     expect(report.config?.snippet).toContain("hotjar: { label: 'Hotjar', cookies: [/^_hj/], hosts: ['rec.example.test'] },");
   });
 
-  test('clicks the banner’s buttons where the page has no window.InstriaConsent (the npm app example)', async ({ baseURL }, testInfo) => {
-    const { code, stdout, report } = await runAudit([`${baseURL}/examples/app/`, '--pages', '/examples/app/'], testInfo.outputPath('app.json'));
-    expect(report.errors, stdout).toEqual([]);
-    expect(code, stdout).toBe(0);
+  test('clicks the banner’s buttons where the page has no window.InstriaConsent (the npm app example), and reports a page that does not load', async ({ baseURL }, testInfo) => {
+    const { code, stdout, report } = await runAudit([`${baseURL}/examples/app/`, '--pages', '/examples/app/,/examples/missing.html'], testInfo.outputPath('app.json'));
     // Reject all, Accept all, then "Cookie preferences" and Reject all: each found by its name.
-    const { phases } = report.pages[0]!;
-    expect([phases.reject?.via, phases.accept?.via, phases.withdraw?.via]).toEqual(['button', 'button', 'button']);
+    const app = report.pages.find((page) => page.url.endsWith('/examples/app/'))!;
+    expect([app.phases.reject?.via, app.phases.accept?.via, app.phases.withdraw?.via]).toEqual(['button', 'button', 'button']);
+    expect(report.violations).toEqual([]);
+    // The missing page: a message per phase, in the order the visits ended (sorted here), and
+    // exit code 2: the audit is incomplete.
+    expect(report.errors.map((e) => `${new URL(e.page).pathname} ${e.phase} ${e.message.replace(baseURL!, '')}`).sort()).toEqual(
+      [
+        '/examples/missing.html before HTTP 404 on /examples/missing.html: the page did not load',
+        '/examples/missing.html reject not reached: HTTP 404 on /examples/missing.html: the page did not load',
+        '/examples/missing.html accept HTTP 404 on /examples/missing.html: the page did not load',
+        '/examples/missing.html withdraw not reached: HTTP 404 on /examples/missing.html: the page did not load',
+      ].sort(),
+    );
+    expect(code, stdout).toBe(2);
+    expect(stdout).toContain('Incomplete: some pages or phases could not be audited');
   });
 });
