@@ -13,7 +13,7 @@ import { expect, test } from '@playwright/test';
  */
 
 type Finding = { phase: string; kind: string; name: string; classification: { vendor: string | null; category: string }; setBy: { url: string | null; how: string } | null };
-type Report = { exitCode: number; violations: Finding[]; review: Finding[]; errors: Array<{ page: string; phase: string | null; message: string }>; pages: Array<{ url: string; phases: Record<string, { via: string | null }> }>; config: { undeclared: Array<{ name: string }>; snippet: string | null } | null };
+type Report = { exitCode: number; violations: Finding[]; review: Finding[]; errors: Array<{ page: string; phase: string | null; message: string }>; pages: Array<{ url: string; phases: Record<string, { via: string | null; cookies: Array<{ name: string; httpOnly: boolean; setBy: Finding['setBy']; classification: Finding['classification'] }> }> }>; config: { undeclared: Array<{ name: string }>; snippet: string | null } | null };
 
 /** Runs the CLI; resolves with its exit code, output and JSON report. */
 function runAudit(args: string[], json: string): Promise<{ code: number; stdout: string; stderr: string; report: Report }> {
@@ -71,6 +71,12 @@ test.describe('instria-consent-audit', () => {
     expect(report.violations.find((v) => v.name === 'rec.example.test')?.classification).toMatchObject({ vendor: 'Hotjar', category: 'analytics' });
     // Who wrote the cookie: the script, read from the call stack as it wrote document.cookie.
     expect(report.violations.find((v) => v.name === '_uetvid')?.setBy).toEqual({ url: `http://ads.example.test/examples/leaky/trackers/ads.js`, how: 'script' });
+    // The shop's session cookie, set by its server (HttpOnly): listed with the response that set it, essential.
+    expect(report.pages[0]!.phases.before!.cookies.find((c) => c.name === 'PHPSESSID')).toMatchObject({
+      httpOnly: true,
+      setBy: { url: `${baseURL}/examples/leaky/`, how: 'Set-Cookie' },
+      classification: { vendor: 'PHP', category: 'essential' },
+    });
     expect(report.errors).toEqual([]);
     // The configuration check names what no service declares, with a snippet to paste.
     expect(report.config?.undeclared.map((u) => u.name).sort()).toEqual(['_hjSessionUser_1234', '_uetvid', 'rec.example.test']);
