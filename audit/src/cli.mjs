@@ -6,9 +6,9 @@ import { audit, renderMarkdown, renderText, VERSION } from './index.mjs';
 
 export const HELP = `Usage: instria-consent-audit <url> [options]
 
-Loads the site's pages in Chromium, four times each in fresh contexts (before any choice,
-after Reject all, after Accept all, after a withdrawal), and lists every cookie, storage key
-and request to another site, classified. Exit code: 0 clean, 1 a violation, 2 could not audit.
+Visits the site's pages in Chromium, twice each in fresh contexts, in four phases (before any
+choice, after Reject all, after Accept all, after a withdrawal), and lists every cookie, storage
+key and request to another site, classified. Exit: 0 clean, 1 a violation, 2 could not audit.
 
 Pages (default: <url>, the pages of its sitemap.xml, then the links found, up to --max-pages):
   --pages <list>            comma-separated paths or URLs, e.g. /,/pricing,/blog
