@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 
 /**
@@ -83,12 +83,21 @@ test.describe('instria-consent-audit', () => {
     expect(report.config?.snippet).toContain("hotjar: { label: 'Hotjar', cookies: [/^_hj/], hosts: ['rec.example.test'] },");
   });
 
-  test('clicks the banner’s buttons where the page has no window.InstriaConsent (the npm app example), and reports a page that does not load', async ({ baseURL }, testInfo) => {
-    const { code, stdout, report } = await runAudit([`${baseURL}/examples/app/`, '--pages', '/examples/app/,/examples/missing.html'], testInfo.outputPath('app.json'));
+  test('clicks the banner’s buttons where the page has no window.InstriaConsent (the npm app example), with --storage-state, and reports a page that does not load', async ({ baseURL }, testInfo) => {
+    // A signed-in session, as `--storage-state` takes it (Playwright's format): its cookie is in every phase.
+    const state = testInfo.outputPath('state.json');
+    const session = { name: 'app_session', value: 'signed-in', domain: '127.0.0.1', path: '/', expires: -1, httpOnly: true, secure: false, sameSite: 'Lax' };
+    writeFileSync(state, JSON.stringify({ cookies: [session], origins: [] }));
+    const { code, stdout, report } = await runAudit(
+      [`${baseURL}/examples/app/`, '--pages', '/examples/app/,/examples/missing.html', '--storage-state', state],
+      testInfo.outputPath('app.json'),
+    );
     // Reject all, Accept all, then "Cookie preferences" and Reject all: each found by its name.
     const app = report.pages.find((page) => page.url.endsWith('/examples/app/'))!;
     expect([app.phases.reject?.via, app.phases.accept?.via, app.phases.withdraw?.via]).toEqual(['button', 'button', 'button']);
     expect(report.violations).toEqual([]);
+    expect(app.phases.before!.cookies.map((c) => c.name)).toEqual(['app_session']);
+    expect(report.review.map((f) => `${f.phase} ${f.name}`).sort()).toEqual(['before app_session', 'reject app_session', 'withdraw app_session']);
     // The missing page: a message per phase, in the order the visits ended (sorted here), and
     // exit code 2: the audit is incomplete.
     expect(report.errors.map((e) => `${new URL(e.page).pathname} ${e.phase} ${e.message.replace(baseURL!, '')}`).sort()).toEqual(
