@@ -6,11 +6,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /**
- * What our script tag fetches on a first visit beyond itself (the UI and the decision code): the
- * files the "with preload" page hints with `<link rel="preload" as="script">`. The one place to
+ * What our script tag fetches on a first visit beyond itself (the UI file, which carries the
+ * decision code): the files the "with preload" page hints with `<link rel="preload" as="script">`. The one place to
  * change when the bundles change; the run warns when a first visit fetched another set.
  */
-export const PRELOAD = ['/dist/instria-consent.ui.js', '/dist/instria-consent.decisions.js'];
+export const PRELOAD = ['/dist/instria-consent.ui.js'];
 
 /**
  * The documented first-visit hint (docs/size-and-performance.md): an inline script that preloads
