@@ -4,6 +4,7 @@
 // the preferences.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { bannerPreload } from '../dist/server.js';
 
 /**
  * What our script tag fetches on a first visit beyond itself (the UI file, which carries the
@@ -93,15 +94,18 @@ const version = (root, pkg) => JSON.parse(readFileSync(join(root, 'node_modules'
 
 /**
  * Our split build's page, optionally with `<link rel="preload">` for the files in PRELOAD
- * (`preload`), or with the first-visit hint before the tag (`hint`).
+ * (`preload`), with the first-visit hint before the tag (`hint`), or with what the server entry's
+ * `bannerPreload` gives for the request's cookies before the tag (`server`: the page is rendered
+ * per request, see `render`).
  */
-const instria = (id, name, script, { preload = false, hint = false } = {}) => ({
+const instria = (id, name, script, { preload = false, hint = false, server = '' } = {}) => ({
   id,
   name,
   script,
   page: PAGE({
     head:
       (hint ? `${HINT}\n` : '') +
+      server +
       `<script src="${script}" data-privacy-policy="/privacy"></script>` +
       (preload ? PRELOAD.map((href) => `\n<link rel="preload" as="script" href="${href}">`).join('') : ''),
     gated: '<script type="text/plain" data-consent="analytics" src="/analytics.js"></script>',
@@ -132,6 +136,13 @@ export function libraries(root) {
     },
     {
       ...instria('instria-hint', 'Instria Consent (script tag + first-visit hint)', TAG, { hint: true }),
+      network: 'only',
+    },
+    {
+      ...instria('instria-server', 'Instria Consent (script tag + bannerPreload on the server)', TAG),
+      // The page as a server renders it for this request: the preload only without a decision.
+      render: (cookie) =>
+        instria('instria-server', '', TAG, { server: bannerPreload(cookie, { base: '/dist/' }) }).page,
       network: 'only',
     },
     instria('instria-all', 'Instria Consent (all-in-one)', '/dist/instria-consent.all.iife.js'),
