@@ -106,8 +106,8 @@ const instria = (id, name, script, { preload = false, hint = false, server = '' 
     head:
       (hint ? `${HINT}\n` : '') +
       server +
-      `<script src="${script}" data-privacy-policy="/privacy"></script>` +
-      (preload ? PRELOAD.map((href) => `\n<link rel="preload" as="script" href="${href}">`).join('') : ''),
+      (preload ? PRELOAD.map((href) => `<link rel="preload" as="script" href="${href}">\n`).join('') : '') +
+      `<script src="${script}" data-privacy-policy="/privacy"></script>`,
     gated: '<script type="text/plain" data-consent="analytics" src="/analytics.js"></script>',
     footer: '<a href="#cookie-preferences" data-consent-open>Cookie preferences</a>',
   }),
