@@ -179,3 +179,16 @@ export function libraries(root) {
     },
   ];
 }
+
+/**
+ * Another build of ours (`--compare DIR`, served under /compare/): its script tag alone, and with
+ * `<link rel="preload">` for `preload` (its first visit's on-demand files, by name: `ui`, `decisions`).
+ */
+export const compareLibraries = (dir, preload) => {
+  const tag = '/compare/instria-consent.iife.js';
+  const hints = preload.map((name) => `<link rel="preload" as="script" href="/compare/instria-consent.${name}.js">\n`).join('');
+  const plain = instria('compare', `Instria Consent, ${dir} (script tag)`, tag);
+  const hinted = instria('compare-preload', `Instria Consent, ${dir} (script tag + preload of ${preload.join(', ')})`, tag);
+  hinted.page = hinted.page.replace(`<script src="${tag}"`, `${hints}<script src="${tag}"`);
+  return [plain, hinted].map((lib) => ({ ...lib, network: 'only' }));
+};

@@ -27,7 +27,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
 import { sample } from './measure.mjs';
-import { libraries, PRELOAD, TAG } from './pages.mjs';
+import { compareLibraries, libraries, PRELOAD, TAG } from './pages.mjs';
 import { locator, profile, readableBuild } from './profile.mjs';
 import { loadFiles, serve } from './server.mjs';
 import { summarise } from './summary.mjs';
@@ -66,6 +66,14 @@ if (PROFILE && !arg('dist')) {
 }
 const body = loadFiles(root, DIST);
 const LIBS = libraries(root);
+// `--compare DIR`: another build of ours (say the previous release's dist/) in the same run, its
+// files served under /compare/, plain and with `<link rel="preload">` for the files its first
+// visit fetches on demand (`--compare-preload ui,decisions`; default the UI file).
+const COMPARE = arg('compare');
+if (COMPARE) {
+  for (const [path, file] of loadFiles(resolve(COMPARE), '.', {})) body.set(path.replace(/^\/dist\//, '/compare/'), file);
+  LIBS.push(...compareLibraries(COMPARE, arg('compare-preload', 'ui').split(',')));
+}
 const only = arg('only');
 const libs = LIBS.filter((lib) => lib.id === 'baseline' || !only || only.split(',').includes(lib.id));
 const plain = await serve(LIBS, body);

@@ -19,14 +19,14 @@ const brotli = (data) => brotliCompressSync(data, { params: { [zlib.BROTLI_PARAM
 /**
  * The files served, by URL path: every production browser bundle of ours in `dist` (so a new
  * on-demand file is served without a change here) and the peers' own dist files (installed as
- * devDependencies). Each with its body, brotli body and sizes (gzip -9, brotli 11).
+ * devDependencies; `peers` `{}` for ours alone). Each with its body, brotli body and sizes (gzip -9, brotli 11).
  */
-export function loadFiles(root, dist) {
+export function loadFiles(root, dist, peers = PEERS) {
   const ours = existsSync(resolve(root, dist))
     ? readdirSync(resolve(root, dist)).filter((name) => /^instria-consent\.(?!dev\.).*\.js$/.test(name))
     : [];
-  const files = { ...Object.fromEntries(ours.map((name) => [`/dist/${name}`, `${dist}/${name}`])), ...PEERS };
-  const missing = ['/dist/instria-consent.iife.js', ...Object.keys(PEERS)].filter((path) => !files[path] || !existsSync(resolve(root, files[path])));
+  const files = { ...Object.fromEntries(ours.map((name) => [`/dist/${name}`, `${dist}/${name}`])), ...peers };
+  const missing = ['/dist/instria-consent.iife.js', ...Object.keys(peers)].filter((path) => !files[path] || !existsSync(resolve(root, files[path])));
   if (missing.length) {
     console.error(`Missing ${missing.join(', ')}: run \`npm install\` and \`npm run build\` (or \`npm run bench\`).`);
     process.exit(1);
