@@ -50,9 +50,12 @@ async function collect(page, cdp, lib, files, body) {
       // encodedBodySize: the body as it came over the wire (brotli when the server compressed).
       const transferred = resources.filter((e) => paths.includes(new URL(e.name).pathname)).reduce((t, e) => t + e.encodedBodySize, 0);
       const [navigation] = performance.getEntriesByType('navigation');
+      // Our first on-demand file (the UI file): when its request started.
+      const onDemand = resources.filter((e) => /\/instria-consent\.(ui|decisions)\.js$/.test(new URL(e.name).pathname)).map((e) => e.startTime);
       return {
         visible: b.visible ?? null,
         libraryLoaded: entry ? entry.responseEnd : null,
+        onDemandStarted: onDemand.length ? Math.min(...onDemand) : null,
         loaded: navigation ? navigation.loadEventStart : null,
         analytics: b.analytics ?? null,
         transferred,
@@ -69,6 +72,7 @@ async function collect(page, cdp, lib, files, body) {
     bytes: { raw: sum('raw'), gzip: sum('gzip'), brotli: sum('brotli'), jsBrotli: sum('brotli', 'js'), cssBrotli: sum('brotli', 'css'), transferred: probed.transferred },
     visible: probed.visible,
     libraryLoaded: probed.libraryLoaded,
+    onDemandStarted: probed.onDemandStarted,
     loaded: probed.loaded,
     analyticsRan: probed.analytics,
     bannerShown: probed.bannerShown,

@@ -4,13 +4,14 @@
 // the preferences.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { bannerPreload } from '../dist/server.js';
 
 /**
- * What our script tag fetches on a first visit beyond itself (the UI and the decision code): the
- * files the "with preload" page hints with `<link rel="preload" as="script">`. The one place to
+ * What our script tag fetches on a first visit beyond itself (the UI file, which carries the
+ * decision code): the files the "with preload" page hints with `<link rel="preload" as="script">`. The one place to
  * change when the bundles change; the run warns when a first visit fetched another set.
  */
-export const PRELOAD = ['/dist/instria-consent.ui.js', '/dist/instria-consent.decisions.js'];
+export const PRELOAD = ['/dist/instria-consent.ui.js'];
 
 /**
  * The documented first-visit hint (docs/size-and-performance.md): an inline script that preloads
@@ -93,17 +94,20 @@ const version = (root, pkg) => JSON.parse(readFileSync(join(root, 'node_modules'
 
 /**
  * Our split build's page, optionally with `<link rel="preload">` for the files in PRELOAD
- * (`preload`), or with the first-visit hint before the tag (`hint`).
+ * (`preload`), with the first-visit hint before the tag (`hint`), or with what the server entry's
+ * `bannerPreload` gives for the request's cookies before the tag (`server`: the page is rendered
+ * per request, see `render`).
  */
-const instria = (id, name, script, { preload = false, hint = false } = {}) => ({
+const instria = (id, name, script, { preload = false, hint = false, server = '' } = {}) => ({
   id,
   name,
   script,
   page: PAGE({
     head:
       (hint ? `${HINT}\n` : '') +
-      `<script src="${script}" data-privacy-policy="/privacy"></script>` +
-      (preload ? PRELOAD.map((href) => `\n<link rel="preload" as="script" href="${href}">`).join('') : ''),
+      server +
+      (preload ? PRELOAD.map((href) => `<link rel="preload" as="script" href="${href}">\n`).join('') : '') +
+      `<script src="${script}" data-privacy-policy="/privacy"></script>`,
     gated: '<script type="text/plain" data-consent="analytics" src="/analytics.js"></script>',
     footer: '<a href="#cookie-preferences" data-consent-open>Cookie preferences</a>',
   }),
@@ -132,6 +136,13 @@ export function libraries(root) {
     },
     {
       ...instria('instria-hint', 'Instria Consent (script tag + first-visit hint)', TAG, { hint: true }),
+      network: 'only',
+    },
+    {
+      ...instria('instria-server', 'Instria Consent (script tag + bannerPreload on the server)', TAG),
+      // The page as a server renders it for this request: the preload only without a decision.
+      render: (cookie) =>
+        instria('instria-server', '', TAG, { server: bannerPreload(cookie, { base: '/dist/' }) }).page,
       network: 'only',
     },
     instria('instria-all', 'Instria Consent (all-in-one)', '/dist/instria-consent.all.iife.js'),
@@ -168,3 +179,16 @@ export function libraries(root) {
     },
   ];
 }
+
+/**
+ * Another build of ours (`--compare DIR`, served under /compare/): its script tag alone, and with
+ * `<link rel="preload">` for `preload` (its first visit's on-demand files, by name: `ui`, `decisions`).
+ */
+export const compareLibraries = (dir, preload) => {
+  const tag = '/compare/instria-consent.iife.js';
+  const hints = preload.map((name) => `<link rel="preload" as="script" href="/compare/instria-consent.${name}.js">\n`).join('');
+  const plain = instria('compare', `Instria Consent, ${dir} (script tag)`, tag);
+  const hinted = instria('compare-preload', `Instria Consent, ${dir} (script tag + preload of ${preload.join(', ')})`, tag);
+  hinted.page = hinted.page.replace(`<script src="${tag}"`, `${hints}<script src="${tag}"`);
+  return [plain, hinted].map((lib) => ({ ...lib, network: 'only' }));
+};

@@ -12,25 +12,37 @@
 //   visitor's bytes and when its accepted analytics ran.
 // Prints Markdown tables of medians (ratio peer/ours) and writes bench/results/latest.json.
 //
-// Usage: npm run bench            (builds first)
+// Usage: npm run bench            (builds first; 7 loads each, about 6–8 minutes on 2 cores)
+//        npm run bench -- --write   (the same, then rewrites the generated part of bench/RESULTS.md)
+//        npm run bench -- --quick   (3 loads each, ~3 minutes: for iterating, not for RESULTS.md)
 //        node bench/run.mjs [--loads 3] [--only instria,vanilla] [--rates 1,4] [--scenarios cpu,network] [--out file.json]
 //        node bench/run.mjs --serve     (only serve the pages, to look at them)
 //        node bench/run.mjs --from bench/results/latest.json --out bench/results/again.json  (tables again)
 //        node bench/run.mjs --profile [instria] [--rates 4] [--dist DIR]   (where the time goes: CPU profiles)
 // It measures time: never part of `npm test`.
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, release } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
 import { sample } from './measure.mjs';
-import { libraries, PRELOAD, TAG } from './pages.mjs';
+import { compareLibraries, libraries, PRELOAD, TAG } from './pages.mjs';
 import { locator, profile, readableBuild } from './profile.mjs';
 import { loadFiles, serve } from './server.mjs';
 import { summarise } from './summary.mjs';
-import { markdown } from './tables.mjs';
+import { markdown, writeResults } from './tables.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+/** The commit measured, marked when the work tree differs from it. */
+const git = (cwd) => {
+  try {
+    const run = (...args) => execFileSync('git', args, { cwd, encoding: 'utf8' }).trim();
+    return `${run('rev-parse', '--short', 'HEAD')}${run('status', '--porcelain', '--untracked-files=no', '--', 'src', 'tsup.config.ts') ? ' + uncommitted changes' : ''}`;
+  } catch {
+    return 'unknown';
+  }
+};
 /** `--name value`; `--name` alone (or before another option) gives `bare`. */
 const arg = (name, fallback, bare = fallback) => {
   const at = process.argv.indexOf(`--${name}`);
@@ -39,7 +51,9 @@ const arg = (name, fallback, bare = fallback) => {
   return next === undefined || next.startsWith('--') ? bare : next;
 };
 const PROFILE = arg('profile', null, 'instria');
-const LOADS = Number(arg('loads', arg('runs', 7)));
+const QUICK = process.argv.includes('--quick');
+const LOADS = Number(arg('loads', arg('runs', QUICK ? 3 : 7)));
+const WRITE = process.argv.includes('--write');
 const RATES = arg('rates', PROFILE ? '4' : '1,4').split(',').map(Number);
 const SCENARIOS = arg('scenarios', 'cpu,network').split(',');
 const OUT = resolve(root, arg('out', 'bench/results/latest.json'));
@@ -52,6 +66,14 @@ if (PROFILE && !arg('dist')) {
 }
 const body = loadFiles(root, DIST);
 const LIBS = libraries(root);
+// `--compare DIR`: another build of ours (say the previous release's dist/) in the same run, its
+// files served under /compare/, plain and with `<link rel="preload">` for the files its first
+// visit fetches on demand (`--compare-preload ui,decisions`; default the UI file).
+const COMPARE = arg('compare');
+if (COMPARE) {
+  for (const [path, file] of loadFiles(resolve(COMPARE), '.', {})) body.set(path.replace(/^\/dist\//, '/compare/'), file);
+  LIBS.push(...compareLibraries(COMPARE, arg('compare-preload', 'ui').split(',')));
+}
 const only = arg('only');
 const libs = LIBS.filter((lib) => lib.id === 'baseline' || !only || only.split(',').includes(lib.id));
 const plain = await serve(LIBS, body);
@@ -129,6 +151,7 @@ const machine = {
   node: process.version,
   chromium: chromiumVersion,
   loadAverage: FROM?.machine.loadAverage ?? load,
+  loadAverageEnd: FROM?.machine.loadAverageEnd ?? loadavg()[0],
   runs: FROM?.machine.runs ?? LOADS,
   rates,
   seconds: FROM?.machine.seconds ?? Math.round((Date.now() - started) / 1000),
@@ -147,3 +170,8 @@ mkdirSync(dirname(OUT), { recursive: true });
 writeFileSync(OUT, `${JSON.stringify({ machine, summary, markdown: text, samples, failures }, null, 1)}\n`);
 writeFileSync(OUT.replace(/\.json$/, '.md'), `${text}\n`);
 console.error(`\nWrote ${OUT}`);
+if (WRITE) {
+  if (QUICK || LOADS < 7) console.error('--write with fewer than 7 loads: the medians are rough; RESULTS.md says how many.');
+  writeResults(resolve(root, 'bench/RESULTS.md'), summary, libs.filter((lib) => summary[lib.id]), rates, machine, text, git(root));
+  console.error('Rewrote the generated part of bench/RESULTS.md');
+}

@@ -19,14 +19,14 @@ const brotli = (data) => brotliCompressSync(data, { params: { [zlib.BROTLI_PARAM
 /**
  * The files served, by URL path: every production browser bundle of ours in `dist` (so a new
  * on-demand file is served without a change here) and the peers' own dist files (installed as
- * devDependencies). Each with its body, brotli body and sizes (gzip -9, brotli 11).
+ * devDependencies; `peers` `{}` for ours alone). Each with its body, brotli body and sizes (gzip -9, brotli 11).
  */
-export function loadFiles(root, dist) {
+export function loadFiles(root, dist, peers = PEERS) {
   const ours = existsSync(resolve(root, dist))
     ? readdirSync(resolve(root, dist)).filter((name) => /^instria-consent\.(?!dev\.).*\.js$/.test(name))
     : [];
-  const files = { ...Object.fromEntries(ours.map((name) => [`/dist/${name}`, `${dist}/${name}`])), ...PEERS };
-  const missing = ['/dist/instria-consent.iife.js', ...Object.keys(PEERS)].filter((path) => !files[path] || !existsSync(resolve(root, files[path])));
+  const files = { ...Object.fromEntries(ours.map((name) => [`/dist/${name}`, `${dist}/${name}`])), ...peers };
+  const missing = ['/dist/instria-consent.iife.js', ...Object.keys(peers)].filter((path) => !files[path] || !existsSync(resolve(root, files[path])));
   if (missing.length) {
     console.error(`Missing ${missing.join(', ')}: run \`npm install\` and \`npm run build\` (or \`npm run bench\`).`);
     process.exit(1);
@@ -51,10 +51,15 @@ export async function serve(libs, body, { compress = false } = {}) {
   const pages = new Map(libs.map((lib) => [`/${lib.id}.html`, { data: Buffer.from(lib.page), type: 'text/html', cache: 'no-cache' }]));
   const analytics = { data: Buffer.from(ANALYTICS), type: 'text/javascript' };
   for (const item of [...pages.values(), analytics]) item.br = brotli(item.data);
+  // Pages a server renders per request (from its cookies), compressed as they go out.
+  const rendered = new Map(libs.filter((lib) => lib.render).map((lib) => [`/${lib.id}.html`, lib.render]));
   const server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
     const file = body.get(path);
-    const item = file ? { ...file, type: `text/${file.type === 'css' ? 'css' : 'javascript'}` } : pages.get(path) ?? (path === '/analytics.js' ? analytics : null);
+    const render = rendered.get(path);
+    const page = render && { data: Buffer.from(render(req.headers.cookie ?? '')), type: 'text/html', cache: 'no-cache' };
+    if (page) page.br = brotli(page.data);
+    const item = file ? { ...file, type: `text/${file.type === 'css' ? 'css' : 'javascript'}` } : page || pages.get(path) || (path === '/analytics.js' ? analytics : null);
     if (!item) return res.writeHead(404).end();
     const br = compress && /\bbr\b/.test(req.headers['accept-encoding'] ?? '');
     const headers = { 'content-type': `${item.type}; charset=utf-8`, 'cache-control': compress ? item.cache ?? 'public, max-age=3600' : 'no-store', ...(br && { 'content-encoding': 'br', vary: 'accept-encoding' }) };

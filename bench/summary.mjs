@@ -75,6 +75,8 @@ function networkRows(samples, lib) {
     libraryLoaded: pick((x) => x.first.libraryLoaded),
     // Per load, then the median: the wait after the library's own file has arrived.
     afterLibrary: pick((x) => (x.first.visible === null || x.first.libraryLoaded === null ? null : x.first.visible - x.first.libraryLoaded)),
+    // When our on-demand file was asked for, after the tag arrived (negative: a hint asked first).
+    onDemandAfterLibrary: pick((x) => (x.first.onDemandStarted == null || x.first.libraryLoaded === null ? null : x.first.onDemandStarted - x.first.libraryLoaded)),
     loaded: pick((x) => x.first.loaded),
     returningTransferred: pick((x) => x.returning.bytes.transferred),
     returningFiles: mine[0].returning.files,

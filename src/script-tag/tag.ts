@@ -2,10 +2,12 @@
  * Script-tag entry (`dist/instria-consent.iife.js`): what every page view needs, that is the
  * engine reading the stored decision, gating and the integrations. Beside this file, and
  * fetched only when needed:
- * - `instria-consent.decisions.js`, the decision code, when a visitor decides or must be asked,
- *   with `instria-consent.records.js` on sites that set `recordEndpoint`;
  * - `instria-consent.ui.js` (or `data-ui-src`) when the banner or the preferences must be shown,
- *   which fetches `instria-consent.dialog.js` from its own folder when the dialog is about to open;
+ *   with the decision code inside (one file after the tag for a visitor who is asked), which
+ *   fetches `instria-consent.dialog.js` from its own folder when the dialog is about to open;
+ * - `instria-consent.decisions.js`, the decision code alone, when a visitor decides without the
+ *   UI (an API call, Global Privacy Control, leftovers to clean up), with
+ *   `instria-consent.records.js` on sites that set `recordEndpoint`;
  * - `instria-consent.widget.js`, the floating button, on sites that set `widget: 'floating'`;
  * - `instria-consent.placeholder.js`, the embed placeholder's text and button, on pages with a
  *   gated iframe (tsup.config.ts swaps gating's placeholder for `placeholder-lazy.ts` here);
@@ -34,6 +36,9 @@ bootScriptTag((script) => {
   const url = (name: string, dev = DEV) => new URL(`instria-consent.${dev ? 'dev.' : ''}${name}.js`, tag?.src || location.href).href;
   lazyPlaceholder.load = () => loadChunk(url('placeholder'), nonce, () => window.InstriaConsentPlaceholder);
   languageFiles.load = (lang) => loadChunk(url(`lang-${lang}`, false), nonce, () => loadedLanguages()[lang]);
+  /** The UI file's load, which brings the decision code too (settled when none started). */
+  let ui: Promise<unknown> = Promise.resolve();
+  const decisions = () => loadChunk(url('decisions'), nonce, () => window.InstriaConsentDecisions?.decisions);
   return {
     storage: (options) =>
       lazyDefaultStorage(options.cookie, () => window.InstriaConsentDecisions?.storage(options.cookie, newestDecision), newestDecision),
@@ -50,11 +55,13 @@ bootScriptTag((script) => {
         return () => ((stopped = true), stop?.());
       },
     ],
-    loadUI: (options) => withLanguage(options, loadChunk(tag?.dataset.uiSrc || url('ui'), nonce, () => window.InstriaConsentUI?.mount)),
-    // With consent records on, their sender comes along (only sites that set recordEndpoint).
+    loadUI: (options) => withLanguage(options, (ui = loadChunk(tag?.dataset.uiSrc || url('ui'), nonce, () => window.InstriaConsentUI?.mount))),
+    // The engine asks for the UI first: the decision code then comes with it, and the decision
+    // file is fetched only if the UI file did not bring it (failed, or a `data-ui-src` without
+    // it). With consent records on, their sender comes along (only sites that set recordEndpoint).
     loadDecisions: (options) =>
       Promise.all([
-        loadChunk(url('decisions'), nonce, () => window.InstriaConsentDecisions?.decisions),
+        ui.then(decisions, decisions),
         options.recordEndpoint && loadChunk(url('records'), nonce, () => window.InstriaConsentRecords),
       ]).then(([decisions, records]) => (records ? records(decisions) : decisions)),
     // Records waiting to be sent; or trackers of a refused category left over, which the

@@ -207,7 +207,7 @@ export const needsBanner = <const C extends string = DefaultCategory>(source: Co
 export interface PreloadOptions<C extends string = DefaultCategory> extends ServerOptions<C> {
   /** The folder (path or URL) the SDK's files are served from, as in the script tag's `src`. Default `/`. */
   base?: string;
-  /** The on-demand files a visitor who is asked needs. Default the UI and decision files. */
+  /** The on-demand files a visitor who is asked needs. Default the UI file (it carries the decision code). */
   files?: readonly string[];
   /** `html` (default): `<link rel="preload">` elements for the page's `<head>`; `header`: a `Link` header value, which a CDN can send as `103 Early Hints`. */
   as?: 'html' | 'header';
@@ -215,8 +215,8 @@ export interface PreloadOptions<C extends string = DefaultCategory> extends Serv
   nonce?: string;
 }
 
-/** The files a first visit fetches after the script tag. */
-const BANNER_FILES = ['instria-consent.ui.js', 'instria-consent.decisions.js'];
+/** The files a first visit fetches after the script tag: the UI file, with the decision code inside. */
+const BANNER_FILES = ['instria-consent.ui.js'];
 
 /** `<`, `>`, `&` and `"` escaped for an HTML attribute value. */
 const attribute = (text: string): string => text.replace(/[<>&"]/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -230,7 +230,7 @@ const attribute = (text: string): string => text.replace(/[<>&"]/g, (c) => `&#${
  *
  * @example
  * const hints = bannerPreload(req, { ...config, base: '/dist/' });
- * // → '<link rel="preload" as="script" href="/dist/instria-consent.ui.js"><link rel="preload" as="script" href="/dist/instria-consent.decisions.js">'
+ * // → '<link rel="preload" as="script" href="/dist/instria-consent.ui.js">'
  */
 export function bannerPreload<const C extends string = DefaultCategory>(source: CookieSource, options?: PreloadOptions<C>): string {
   if (!needsBanner(source, options)) return '';

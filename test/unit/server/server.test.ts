@@ -154,13 +154,13 @@ describe('needsBanner and bannerPreload', () => {
     expect(bannerPreload(`instria_consent=${value}`, { ...config, as: 'header' })).toBe('');
   });
 
-  it('preload the UI and decision files for a visitor who will be asked', () => {
+  it('preload the UI file (the decision code inside) for a visitor who will be asked', () => {
     expect(needsBanner('', config)).toBe(true);
     expect(bannerPreload('', { ...config, base: '/dist' })).toBe(
-      '<link rel="preload" as="script" href="/dist/instria-consent.ui.js"><link rel="preload" as="script" href="/dist/instria-consent.decisions.js">',
+      '<link rel="preload" as="script" href="/dist/instria-consent.ui.js">',
     );
     expect(bannerPreload(new Request('https://instria.fr/'), { ...config, base: 'https://cdn.test/consent/', as: 'header' })).toBe(
-      '<https://cdn.test/consent/instria-consent.ui.js>; rel=preload; as=script, <https://cdn.test/consent/instria-consent.decisions.js>; rel=preload; as=script',
+      '<https://cdn.test/consent/instria-consent.ui.js>; rel=preload; as=script',
     );
   });
 

@@ -39,7 +39,7 @@ describe('examples/snippets/server.ts', () => {
 
   it('a first visit: preload hints, no analytics', async () => {
     const { html, hints } = await get();
-    expect(hints).toEqual(['</instria-consent.ui.js>; rel=preload; as=script, </instria-consent.decisions.js>; rel=preload; as=script']);
+    expect(hints).toEqual(['</instria-consent.ui.js>; rel=preload; as=script']);
     expect(html).toContain('<link rel="preload" as="script" href="/instria-consent.ui.js">');
     expect(html).not.toContain('analytics.js');
   });
