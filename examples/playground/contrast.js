@@ -31,7 +31,8 @@ export function contrastRatio(a, b) {
 }
 
 /**
- * A ratio as people read it, truncated (never rounded up: 4.499 must not read 4.5 and pass).
+ * A ratio as people read it, truncated (never rounded up: 4.499 must not read 4.5 and pass);
+ * 'not a colour' for NaN.
  * @example shownRatio(4.4999) // '4.49:1'
  */
-export const shownRatio = (ratio) => `${(Math.floor(ratio * 100) / 100).toFixed(2)}:1`;
+export const shownRatio = (ratio) => (Number.isNaN(ratio) ? 'not a colour' : `${(Math.floor(ratio * 100) / 100).toFixed(2)}:1`);
