@@ -21,6 +21,8 @@ const preview = createPreview($('frame-box'), (message) => {
     showWarnings();
   } else if (message.type === 'view') {
     if (message.view === 'banner' || message.view === 'preferences') settings.view = message.view;
+    const weight = $('equal-weight');
+    if (message.view === 'preferences' && !weight.dataset.ok) weight.textContent = 'Measured when the banner shows (“Show the banner”).';
   } else if (message.type === 'buttons') showEqualWeight(message.buttons);
 });
 
@@ -90,6 +92,7 @@ function categoryFieldset(category, i) {
       <legend>Service ${j + 1}${service.label ? `: ${escapeHtml(service.label)}` : ''}</legend>
       <div class="field"><label for="s-${i}-${j}-id">Id</label><input id="s-${i}-${j}-id" name="${p}.services.${j}.id" type="text" spellcheck="false"></div>
       <div class="field"><label for="s-${i}-${j}-label">Name</label><input id="s-${i}-${j}-label" name="${p}.services.${j}.label" type="text"></div>
+      <div class="field"><label for="s-${i}-${j}-description">Description</label><input id="s-${i}-${j}-description" name="${p}.services.${j}.description" type="text"></div>
       <div class="field"><label for="s-${i}-${j}-cookies">Cookies (names, comma-separated)</label><input id="s-${i}-${j}-cookies" name="${p}.services.${j}.cookies" type="text" spellcheck="false"></div>
       <button type="button" class="secondary" data-remove="${p}.services.${j}">Remove this service</button>
     </fieldset>`)

@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { FrameLocator, Locator, Page } from '@playwright/test';
-import { expect, test } from './helpers';
+import { expect, recordWarnings, test } from './helpers';
 
 // The configuration playground (examples/playground/): its preview runs the built development
 // script tag in a sandboxed frame, its snippets must run as pasted, and the SDK's own warnings
@@ -184,6 +184,55 @@ for (const scheme of ['light', 'dark'] as const) {
     await context.close();
   });
 }
+
+/** `body` served at `path` for `page` (a page of the test server's origin that no file backs). */
+async function serve(page: Page, path: string, head: string) {
+  await page.route(`**${path}`, (route) =>
+    route.fulfill({
+      contentType: 'text/html; charset=utf-8',
+      body: `<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<title>Pasted</title>\n${head}\n</head>\n<body><main><h1>A site</h1></main></body>\n</html>`,
+    }),
+  );
+  await page.goto(path);
+}
+
+test('the createConsent code configures the SDK as the script tag does, with the same warnings', async ({ page, context }) => {
+  const playground = await Playground.open(page);
+  await page.getByLabel('Policy revision').fill('1.5');
+  await page.getByLabel('Days a choice is kept').fill('500');
+  await playground.choose('layout', 'box');
+  await playground.text('save').fill('Save');
+  await page.getByLabel('Google Consent Mode v2').check();
+  await page.getByLabel('Honour Global Privacy Control').uncheck();
+  await expect(playground.warnings.locator('li')).toHaveCount(2);
+  const tag = (await playground.tagCode.textContent())!;
+  const npm = (await playground.npmCode.textContent())!;
+  const object = npm.slice(npm.indexOf('createConsent(') + 'createConsent('.length, npm.lastIndexOf(');'));
+
+  /** The options the SDK resolved on `pasted`, and what it warned, once the banner shows. */
+  const resolved = async (pasted: Page, warnings: string[]) => {
+    await expect(pasted.locator('instria-consent [data-part=banner]')).toBeVisible();
+    // As JSON (functions and the storage left out), compared whatever the order of the keys.
+    return { options: JSON.parse(await pasted.evaluate(() => JSON.stringify(window.InstriaConsent!.options))), warnings };
+  };
+  // The tag as pasted, but its development twin, which warns.
+  const asTag = await context.newPage();
+  const tagWarnings = recordWarnings(asTag);
+  await serve(asTag, '/pasted-tag.html', tag.replace('/dist/instria-consent.iife.js', '/dist/instria-consent.dev.iife.js'));
+  // The npm code's object given to the same SDK's init(): what createConsent() resolves with it.
+  const asCode = await context.newPage();
+  const codeWarnings = recordWarnings(asCode);
+  await serve(asCode, '/pasted-npm.html', '<script src="/dist/instria-consent.dev.iife.js" data-manual></script>');
+  await asCode.evaluate((source) => window.InstriaConsent!.init(new Function(`return ${source}`)()), object);
+
+  const [byTag, byCode] = [await resolved(asTag, tagWarnings), await resolved(asCode, codeWarnings)];
+  expect(byCode).toEqual(byTag);
+  expect(byTag.warnings).toEqual([
+    '[instria-consent] option "revision" is invalid (1.5); using the default 1',
+    '[instria-consent] option "expiresAfterDays" is outside 1..395 (500); using 395',
+  ]);
+  expect(byTag.options).toMatchObject({ layout: 'box', gpc: false, googleConsentMode: {}, translations: { en: { save: 'Save' } } });
+});
 
 test('an invalid value shows the SDK warning next to its field and in the list', async ({ page }) => {
   const playground = await Playground.open(page);
