@@ -149,14 +149,17 @@ for (const scheme of ['light', 'dark'] as const) {
     await page.locator('#c-dark-accent').fill('#ffd6ec');
     await page.locator('#c-dark-accentFg').fill('#2b0a1f');
     await page.getByLabel('Corner radius in pixels').fill('0');
-    await playground.text('title').fill('Your privacy at Example');
+    // Quotes, markup and a closing tag: escaped in the attribute and in the inline script.
+    await page.getByLabel('Controller (who decides, named by the banner)').fill('Example "Shop" & <Co>');
+    await playground.text('title').fill("Your privacy at Example's </script><b>shop</b>");
     await page.getByRole('button', { name: 'Add a category' }).click();
     await page.keyboard.press('ControlOrMeta+a');
     await page.keyboard.type('marketing');
     await playground.choose('scheme', scheme);
     await expect(playground.tagCode).toContainText('--ic-radius: 0px;');
     await playground.settled();
-    await expect(playground.banner).toContainText('Your privacy at Example');
+    await expect(playground.banner).toContainText("Your privacy at Example's </script><b>shop</b>");
+    await expect(playground.banner).toContainText('Example "Shop" & <Co> uses cookies');
     await expect(playground.banner).toContainText('Marketing');
     const preview = await drawn(playground.banner);
 
