@@ -4,6 +4,7 @@
 // - `warning`: each development warning or error of the SDK (`[instria-consent] …`), as said,
 //   but the sandbox's refusals of cookies and storage;
 // - `view`: what the UI shows (`banner`, `preferences`, `hidden`…);
+// - `gcm`: each Google Consent Mode command (`default`, `update`) pushed to `dataLayer`;
 // - `buttons`: the banner's three buttons as drawn (name and computed style), to prove their
 //   equal weight whatever the colours.
 // Demo tooling, not part of the SDK.
@@ -47,6 +48,16 @@
   window.addEventListener('error', function (event) {
     send({ type: 'warning', level: 'error', text: 'uncaught error in the preview: ' + event.message });
   });
+
+  // Google Consent Mode's commands, as the SDK pushes them (`arguments` objects, as gtag does).
+  var layer = (window.dataLayer = window.dataLayer || []);
+  var push = layer.push;
+  layer.push = function () {
+    Array.prototype.forEach.call(arguments, function (entry) {
+      if (entry && entry[0] === 'consent') send({ type: 'gcm', command: String(entry[1]), values: JSON.parse(JSON.stringify(entry[2] || {})) });
+    });
+    return push.apply(layer, arguments);
+  };
 
   /** The banner's buttons once drawn (the UI file loads after the tag): name and style of each. */
   function measure(tries) {

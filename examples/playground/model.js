@@ -54,6 +54,19 @@ export const SIGNALS = [
   ['tiktokPixel', 'TikTok Pixel consent'],
 ];
 
+/**
+ * Google Consent Mode's storage types a category grants, and the category that grants each when
+ * no `mapping` says otherwise (src/core/integrations/google-consent-mode.ts, DEFAULT_GCM_MAPPING).
+ */
+export const GCM_TYPES = [
+  ['ad_storage', 'marketing'],
+  ['ad_user_data', 'marketing'],
+  ['ad_personalization', 'marketing'],
+  ['analytics_storage', 'analytics'],
+  ['functionality_storage', 'functional'],
+  ['personalization_storage', 'functional'],
+];
+
 /** What the form starts from: the SDK's default categories, a controller and a policy URL. */
 export function defaultState() {
   return {
@@ -80,6 +93,7 @@ export function defaultState() {
     texts: {},
     textsLanguage: 'en',
     signals: {},
+    gcm: { mapping: {}, region: '', waitForUpdate: null, urlPassthrough: false, adsDataRedaction: true },
     matomoExempt: false,
     recordEndpoint: '',
     serverCookie: '',
@@ -129,6 +143,20 @@ function translationsOf(state) {
   return translations;
 }
 
+/** `googleConsentMode`: `true`, or its options where the form changed a default. */
+function consentModeOf(gcm) {
+  const mapping = filled(gcm.mapping ?? {});
+  const region = list(gcm.region);
+  const options = filled({
+    mapping: Object.keys(mapping).length ? mapping : undefined,
+    region: region.length ? region : undefined,
+    waitForUpdate: gcm.waitForUpdate ?? undefined,
+    adsDataRedaction: gcm.adsDataRedaction === false ? false : undefined,
+    urlPassthrough: gcm.urlPassthrough || undefined,
+  });
+  return Object.keys(options).length ? options : true;
+}
+
 /**
  * The SDK options the state stands for, in the order a reader expects them, defaults left out
  * (but the controller, the policy and the categories, which every site should set).
@@ -142,7 +170,7 @@ export function toOptions(state) {
   options.categories = categoriesOf(state);
   const translations = translationsOf(state);
   if (Object.keys(translations).length) options.translations = translations;
-  for (const [key] of SIGNALS) if (state.signals[key]) options[key] = true;
+  for (const [key] of SIGNALS) if (state.signals[key]) options[key] = key === 'googleConsentMode' ? consentModeOf(state.gcm) : true;
   if (state.matomoExempt) options.matomo = { exempt: true };
   if (state.recordEndpoint) options.recordEndpoint = state.recordEndpoint;
   if (state.serverCookie) options.serverCookie = state.serverCookie;

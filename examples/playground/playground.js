@@ -2,7 +2,7 @@
 // options beside the real banner in a preview frame, the configuration as code, the SDK's own
 // warnings about it, and the contrast of the chosen colours. State lives in the address.
 import { contrastRatio, shownRatio } from './contrast.js';
-import { COLOURS, DEFAULT_COLOURS, LANGUAGES, SIGNALS, TEXT_KEYS, decodeState, defaultState, duplicateIds, encodeState } from './model.js';
+import { COLOURS, DEFAULT_COLOURS, GCM_TYPES, LANGUAGES, SIGNALS, TEXT_KEYS, decodeState, defaultState, duplicateIds, encodeState } from './model.js';
 import { createPreview } from './preview.js';
 import { createConsentSnippet, scriptTagSnippet, themeCss } from './snippets.js';
 
@@ -24,6 +24,10 @@ const preview = createPreview($('frame-box'), (message) => {
     const weight = $('equal-weight');
     if (message.view === 'preferences' && !weight.dataset.ok) weight.textContent = 'Measured when the banner shows (“Show the banner”).';
   } else if (message.type === 'buttons') showEqualWeight(message.buttons);
+  else if (message.type === 'gcm') {
+    const values = Object.entries(message.values).map(([name, value]) => `${name}: ${Array.isArray(value) ? value.join(' ') : value}`);
+    $('gcm-commands').append(element(`<li><strong>${escapeHtml(message.command)}</strong> — ${escapeHtml(values.join(', '))}</li>`));
+  }
 });
 
 /** An element from `html`, whose values are all escaped by the caller. */
@@ -129,11 +133,32 @@ function renderTexts() {
   );
 }
 
+/**
+ * Consent Mode's mapping: a list of the categories per storage type, its default first. Shown
+ * only while Consent Mode is on; drawn again as categories come and go (not while in use).
+ */
+function renderConsentMode() {
+  $('gcm').hidden = !state.signals.googleConsentMode;
+  if ($('gcm-mapping').contains(document.activeElement)) return;
+  const ids = state.categories.map((c) => c.id).filter(Boolean);
+  $('gcm-mapping').replaceChildren(
+    ...GCM_TYPES.map(([type, fallback]) => {
+      const choices = ids.map((id) => `<option value="${escapeHtml(id)}">${escapeHtml(id)}</option>`).join('');
+      const missing = ids.includes(fallback) ? '' : ', absent: denied';
+      const select = element(`<div class="field"><label for="g-${type}"><code>${type}</code> granted by</label>
+        <select id="g-${type}" name="gcm.mapping.${type}"><option value="">${fallback} (default${missing})</option>${choices}</select></div>`);
+      select.querySelector('select').value = state.gcm.mapping?.[type] ?? '';
+      return select;
+    }),
+  );
+}
+
 /** Draws the parts of the form that depend on the state's shape, then its values. */
 function render() {
   renderPalettes();
   renderCategories();
   renderTexts();
+  renderConsentMode();
   fill();
 }
 
@@ -143,9 +168,11 @@ function setUpStaticFields() {
   $('f-texts-language').insertAdjacentHTML('beforeend', languages);
   $('signals').replaceChildren(
     ...SIGNALS.map(([key, label]) =>
-      element(`<div class="field check" data-warn="${key}"><label><input type="checkbox" name="signals.${key}"> ${escapeHtml(label)} (<code>${key}: true</code>)</label></div>`),
+      element(`<div class="field check" data-warn="${key}"><label><input type="checkbox" name="signals.${key}"> ${escapeHtml(label)} (<code>${key}</code>)</label></div>`),
     ),
   );
+  // Consent Mode's own settings right under its box.
+  $('signals').firstElementChild.after($('gcm'));
 }
 
 /**
@@ -234,6 +261,7 @@ function update({ now = false } = {}) {
   $('css-snippet').hidden = !css;
   history.replaceState(null, '', `#${encodeState(state)}`);
   $('scheme-note').hidden = !(state.theme === 'light' || state.theme === 'dark');
+  renderConsentMode();
   showContrast();
   clearTimeout(timer);
   timer = setTimeout(refresh, now ? 0 : 300);
@@ -242,6 +270,8 @@ function update({ now = false } = {}) {
 /** A new preview frame of the state; its warnings replace the last frame's. */
 function refresh() {
   warnings = [];
+  $('gcm-commands').replaceChildren();
+  $('gcm-check').hidden = !state.signals.googleConsentMode;
   $('equal-weight').textContent = 'Measuring the banner…';
   delete $('equal-weight').dataset.ok;
   preview.show(state, settings);

@@ -237,6 +237,31 @@ test('the createConsent code configures the SDK as the script tag does, with the
   expect(byTag.options).toMatchObject({ layout: 'box', gpc: false, googleConsentMode: {}, translations: { en: { save: 'Save' } } });
 });
 
+test('Google Consent Mode: its mapping goes into the code, and the preview shows the commands its SDK pushed', async ({ page }) => {
+  const playground = await Playground.open(page);
+  await expect(page.locator('#gcm')).toBeHidden();
+  await page.getByLabel('Google Consent Mode v2').check();
+  await expect(playground.tagCode).toContainText('data-google-consent-mode');
+  const commands = page.locator('#gcm-commands li');
+  await expect(commands).toHaveCount(1);
+  await expect(commands.first()).toContainText('default — ad_storage: denied');
+  await expect(commands.first()).toContainText('analytics_storage: denied');
+
+  // ad_storage by the analytics category: an object of options, which the tag takes from InstriaConsentConfig.
+  await page.getByLabel('ad_storage granted by').selectOption('analytics');
+  await page.getByLabel('Regions of the default').fill('FR, DE');
+  await expect(playground.tagCode).toContainText("googleConsentMode: {\n      mapping: { ad_storage: 'analytics' },\n      region: ['FR', 'DE'],\n    },");
+  await expect(playground.tagCode).not.toContainText('data-google-consent-mode');
+  await expect(commands).toHaveCount(2);
+  await expect(commands.first()).toContainText('region: FR DE');
+
+  await playground.banner.getByRole('button', { name: 'Accept all' }).click();
+  await expect(commands).toHaveCount(3);
+  await expect(commands.last()).toContainText('update — ad_storage: granted, ad_user_data: denied');
+  await expect(commands.last()).toContainText('analytics_storage: granted');
+  await expect(playground.warnings.locator('li')).toHaveCount(0);
+});
+
 test('an invalid value shows the SDK warning next to its field and in the list', async ({ page }) => {
   const playground = await Playground.open(page);
   const revision = page.getByLabel('Policy revision');
