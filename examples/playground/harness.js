@@ -2,7 +2,7 @@
 // an opaque origin, so the SDK keeps its decision in memory and the demo's cookie is left
 // alone). It reports to the playground what the SDK says and shows, by postMessage:
 // - `warning`: each development warning or error of the SDK (`[instria-consent] …`), as said,
-//   but the sandbox's refusals of cookies and storage;
+//   but the sandbox's refusals of cookies and storage, and its lack of a host for `cookie.domain`;
 // - `view`: what the UI shows (`banner`, `preferences`, `hidden`…);
 // - `gcm`: each Google Consent Mode command (`default`, `update`) pushed to `dataLayer`;
 // - `buttons`: the banner's three buttons as drawn (name and computed style), to prove their
@@ -42,6 +42,8 @@
       // The sandbox's own refusals (no cookie, no storage in an opaque origin) are the
       // preview's, not the configuration's: the SDK falls back to memory, as it should.
       if (/SecurityError|sandboxed/.test(text)) return;
+      // Nor can a preview without a host name say whether `cookie.domain` covers the site's.
+      if (/^\[instria-consent\] cookie\.domain ".*" does not cover this page's host/.test(text)) return;
       if (text.indexOf(PREFIX) === 0) send({ type: 'warning', level: level, text: text.slice(PREFIX.length) });
     };
   });

@@ -94,6 +94,7 @@ export function defaultState() {
     textsLanguage: 'en',
     signals: {},
     gcm: { mapping: {}, region: '', waitForUpdate: null, urlPassthrough: false, adsDataRedaction: true },
+    cookie: { name: '', domain: '', path: '', sameSite: '' },
     matomoExempt: false,
     recordEndpoint: '',
     serverCookie: '',
@@ -174,6 +175,8 @@ export function toOptions(state) {
   if (state.matomoExempt) options.matomo = { exempt: true };
   if (state.recordEndpoint) options.recordEndpoint = state.recordEndpoint;
   if (state.serverCookie) options.serverCookie = state.serverCookie;
+  const cookie = filled(state.cookie ?? {});
+  if (Object.keys(cookie).length) options.cookie = cookie;
   if (state.revision != null) options.revision = state.revision;
   if (state.expiresAfterDays != null) options.expiresAfterDays = state.expiresAfterDays;
   if (!state.gpc) options.gpc = false;

@@ -180,13 +180,13 @@ function setUpStaticFields() {
  * `category "x"` → that category, `service id "x"` / `service "x"` → that service.
  */
 function placeOf(text) {
-  const option = /option "(\w+)/.exec(text);
+  const option = /option "([\w.]+)/.exec(text);
   if (option) return option[1];
   const service = /service (?:id )?"([^"]*)"/.exec(text);
   if (service) return `service:${service[1]}`;
   const category = /category "([^"]*)"/.exec(text);
   if (category) return `category:${category[1]}`;
-  return /unknown option "(\w+)"/.exec(text)?.[1] ?? null;
+  return null;
 }
 
 /** The warnings, under the preview and each next to its field (`aria-describedby` on its inputs). */

@@ -281,6 +281,15 @@ test('an invalid value shows the SDK warning next to its field and in the list',
   await page.locator('#k-1-id').fill('my analytics');
   await expect(page.locator('[data-warn="category:my analytics"] > .warning')).toContainText('category "my analytics" is not valid');
 
+  // A cookie name the SDK refuses, at its field; the domain is not checked without the site's host.
+  const cookieName = page.getByRole('group', { name: 'Consent cookie' }).getByLabel('Name');
+  await cookieName.fill('my cookie');
+  await page.getByLabel('Domain, to share the choice with sub-domains').fill('example.com');
+  await expect(cookieName).toHaveAccessibleDescription('option "cookie.name" is invalid ("my cookie"); using the default "instria_consent"');
+  await expect(playground.tagCode).toContainText("cookie: { name: 'my cookie', domain: 'example.com' },");
+  await cookieName.fill('');
+  await page.getByLabel('Domain, to share the choice with sub-domains').fill('');
+
   // Fixed: the warnings go.
   await revision.fill('2');
   await page.locator('#k-1-id').fill('analytics');
