@@ -79,7 +79,7 @@ export function defaultState() {
     logoAlt: '',
     light: {},
     dark: {},
-    radius: '',
+    radius: null,
     categories: [
       { id: 'essential', label: '', description: '', required: true, services: [] },
       {
@@ -219,7 +219,7 @@ export function decodeState(hash) {
     const parsed = JSON.parse(new TextDecoder().decode(Uint8Array.from(binary, (c) => c.charCodeAt(0))));
     for (const key in state) if (parsed && typeof parsed[key] === typeof state[key] && parsed[key] !== null) state[key] = parsed[key];
     // Numbers may be unset (null) in the state: kept as given when they are numbers.
-    for (const key of ['revision', 'expiresAfterDays']) if (typeof parsed?.[key] === 'number') state[key] = parsed[key];
+    for (const key of ['revision', 'expiresAfterDays', 'radius']) if (typeof parsed?.[key] === 'number') state[key] = parsed[key];
     // Every category and service as the form draws it, whatever a hand-edited link holds.
     const objects = (value) => (Array.isArray(value) ? value.filter((v) => v && typeof v === 'object') : []);
     state.categories = objects(state.categories).map((category) => ({
@@ -227,6 +227,13 @@ export function decodeState(hash) {
       ...category,
       services: objects(category.services).map((service) => ({ ...{ id: '', label: '', description: '', cookies: '' }, ...service })),
     }));
+    // What goes into the snippet's CSS unquoted must be a colour or a number: a shared link must
+    // not slip a rule or a `</style>` into the code someone copies. Texts only by language code.
+    for (const scheme of ['light', 'dark']) {
+      state[scheme] = Object.fromEntries(Object.entries(state[scheme]).filter(([name, value]) => name in DEFAULT_COLOURS.light && /^#[0-9a-f]{6}$/i.test(value)));
+    }
+    if (!Number.isFinite(state.radius)) state.radius = null;
+    state.texts = Object.fromEntries(Object.entries(state.texts).filter(([lang, texts]) => /^[a-z]{2,3}$/.test(lang) && texts && typeof texts === 'object'));
   } catch {
     return defaultState();
   }

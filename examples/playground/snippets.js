@@ -61,7 +61,7 @@ export function themeCss(state, scheme) {
   const schemes = auto ? ['light', 'dark'] : [state.theme];
   const keys = COLOURS.map(([name]) => name).filter((name) => schemes.some((s) => state[s][name] !== undefined));
   const rule = (lines, pad = '') => [`${pad}instria-consent {`, ...lines.map((line) => `${pad}  ${line}`), `${pad}}`];
-  const radius = state.radius === '' || state.radius == null ? [] : [`--ic-radius: ${Number(state.radius)}px;`];
+  const radius = state.radius == null ? [] : [`--ic-radius: ${Number(state.radius)}px;`];
   const first = auto && scheme ? scheme : schemes[0];
   const base = [...declarations(state, first, keys), ...radius];
   const css = base.length ? rule(base) : [];

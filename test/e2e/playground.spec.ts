@@ -321,6 +321,7 @@ test('the configuration round-trips through the address', async ({ page, context
   await page.getByLabel('Controller (who decides, named by the banner)').fill('Instria');
   await playground.choose('theme', 'dark');
   await page.locator('#c-dark-bg').fill('#101820');
+  await page.getByLabel('Corner radius in pixels').fill('12');
   await page.locator('#f-texts-language').selectOption('fr');
   await playground.text('rejectAll').fill('Non merci');
   await page.getByLabel('Google Consent Mode v2').check();
@@ -335,6 +336,7 @@ test('the configuration round-trips through the address', async ({ page, context
   await expect(shared.getByLabel('Controller (who decides, named by the banner)')).toHaveValue('Instria');
   await expect(shared.locator('input[name=theme][value=dark]')).toBeChecked();
   await expect(shared.locator('#c-dark-bg')).toHaveValue('#101820');
+  await expect(shared.getByLabel('Corner radius in pixels')).toHaveValue('12');
   await expect(again.text('rejectAll')).toHaveValue('Non merci');
   await expect(again.banner.getByRole('button', { name: 'Non merci' })).toBeVisible();
   await expect(again.banner).toHaveCSS('background-color', 'rgb(16, 24, 32)');
@@ -343,6 +345,12 @@ test('the configuration round-trips through the address', async ({ page, context
   await page.goto(`${PLAYGROUND}#config=${'eyJjb250cm9sbGVyIjoiT3RoZXIifQ'}`);
   await expect(page.getByLabel('Controller (who decides, named by the banner)')).toHaveValue('Other');
   await expect(playground.banner).toContainText('Other uses cookies');
+  // A link whose colour smuggles markup into the CSS: the colour is dropped, the rest kept.
+  const hostile = Buffer.from(JSON.stringify({ controller: 'Kept', light: { accent: 'red}</style><script>alert(1)</script>', fg: '#123456' } })).toString('base64url');
+  await page.goto(`${PLAYGROUND}#config=${hostile}`);
+  await expect(page.getByLabel('Controller (who decides, named by the banner)')).toHaveValue('Kept');
+  await expect(playground.tagCode).toContainText('--ic-fg: #123456;');
+  await expect(playground.tagCode).not.toContainText('alert');
   // A broken link: the defaults, no error.
   await page.goto(`${PLAYGROUND}#config=%%%`);
   await expect(page.getByLabel('Controller (who decides, named by the banner)')).toHaveValue('Example Shop');
