@@ -233,6 +233,7 @@ export function decodeState(hash) {
       state[scheme] = Object.fromEntries(Object.entries(state[scheme]).filter(([name, value]) => name in DEFAULT_COLOURS.light && /^#[0-9a-f]{6}$/i.test(value)));
     }
     if (!Number.isFinite(state.radius)) state.radius = null;
+    if (!LANGUAGES.some(([code]) => code === state.textsLanguage)) state.textsLanguage = 'en';
     state.texts = Object.fromEntries(Object.entries(state.texts).filter(([lang, texts]) => /^[a-z]{2,3}$/.test(lang) && texts && typeof texts === 'object'));
   } catch {
     return defaultState();

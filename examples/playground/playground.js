@@ -123,7 +123,7 @@ function renderCategories() {
 }
 
 function renderTexts() {
-  const lang = state.textsLanguage;
+  const lang = escapeHtml(state.textsLanguage);
   $('text-fields').replaceChildren(
     ...TEXT_KEYS.map(([key, hint]) =>
       element(`<div class="field"><label for="t-${key}">${key}</label>

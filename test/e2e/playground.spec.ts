@@ -346,11 +346,15 @@ test('the configuration round-trips through the address', async ({ page, context
   await expect(page.getByLabel('Controller (who decides, named by the banner)')).toHaveValue('Other');
   await expect(playground.banner).toContainText('Other uses cookies');
   // A link whose colour smuggles markup into the CSS: the colour is dropped, the rest kept.
-  const hostile = Buffer.from(JSON.stringify({ controller: 'Kept', light: { accent: 'red}</style><script>alert(1)</script>', fg: '#123456' } })).toString('base64url');
+  const hostile = Buffer.from(
+    JSON.stringify({ controller: 'Kept', textsLanguage: '"><img src=x onerror=alert(1)>', light: { accent: 'red}</style><script>alert(1)</script>', fg: '#123456' } }),
+  ).toString('base64url');
   await page.goto(`${PLAYGROUND}#config=${hostile}`);
   await expect(page.getByLabel('Controller (who decides, named by the banner)')).toHaveValue('Kept');
   await expect(playground.tagCode).toContainText('--ic-fg: #123456;');
   await expect(playground.tagCode).not.toContainText('alert');
+  await expect(page.locator('#f-texts-language')).toHaveValue('en');
+  await expect(page.locator('img')).toHaveCount(0);
   // A broken link: the defaults, no error.
   await page.goto(`${PLAYGROUND}#config=%%%`);
   await expect(page.getByLabel('Controller (who decides, named by the banner)')).toHaveValue('Example Shop');
