@@ -92,11 +92,4 @@
       if (view === 'banner') measure(0);
     });
   });
-
-  window.addEventListener('message', function (event) {
-    var consent = window.InstriaConsent;
-    if (event.source !== parent || !consent || !consent.view) return;
-    if (event.data === 'preferences') consent.showPreferences();
-    if (event.data === 'banner') consent.showBanner();
-  });
 })();

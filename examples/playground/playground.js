@@ -349,8 +349,14 @@ function start() {
       update({ now: true });
     });
   }
-  $('show-banner').addEventListener('click', () => preview.ask('banner'));
-  $('show-preferences').addEventListener('click', () => preview.ask('preferences'));
+  // A new frame rather than a call into the old one: after a decision, or a click on the
+  // policy link that took the frame elsewhere, the old one has nothing left to show.
+  for (const view of ['banner', 'preferences']) {
+    $(`show-${view}`).addEventListener('click', () => {
+      settings.view = view;
+      update({ now: true });
+    });
+  }
   for (const button of document.querySelectorAll('[data-copy]')) {
     button.addEventListener('click', () => copy($(button.dataset.copy).textContent, button.dataset.what));
   }

@@ -39,9 +39,9 @@ ${scriptTagSnippet(state, { scheme })}
 }
 
 /**
- * The preview in `box`: `show(state, settings)` makes a new frame (the last one's messages are
- * ignored from then on); `ask(command)` tells the frame's SDK to show `banner` or `preferences`.
- * `onMessage(message)` gets the current frame's reports.
+ * The preview in `box`: `show(state, settings)` makes a new frame, which opens on
+ * `settings.view` (the last one's messages are ignored from then on). `onMessage(message)`
+ * gets the current frame's reports.
  */
 export function createPreview(box, onMessage) {
   let generation = 0;
@@ -63,9 +63,6 @@ export function createPreview(box, onMessage) {
       else box.append(next);
       frame = next;
       return generation;
-    },
-    ask(command) {
-      frame?.contentWindow?.postMessage(command, '*');
     },
   };
 }

@@ -137,6 +137,13 @@ test('the preferences dialog is previewed too, and stays open while options chan
   await expect(dialog).toHaveCSS('background-color', 'rgb(255, 248, 231)');
   await page.getByRole('button', { name: 'Show the banner' }).click();
   await expect(playground.banner).toContainText('Instria uses cookies');
+  // Decided in the preview: the banner goes, and comes back on request (the decision was in memory).
+  await playground.banner.getByRole('button', { name: 'Reject all' }).click();
+  await expect(playground.banner).toBeHidden();
+  await page.getByRole('button', { name: 'Show the banner' }).click();
+  await expect(playground.banner.getByRole('button', { name: 'Reject all' })).toBeVisible();
+  // The demo's own consent cookie was never written.
+  expect(await page.context().cookies()).toEqual([]);
 });
 
 for (const scheme of ['light', 'dark'] as const) {
