@@ -127,6 +127,24 @@ test('changing an option updates the preview and both snippets', async ({ page }
   await expect(playground.banner).toBeVisible();
 });
 
+test('the form works from the keyboard: radio groups with the arrows, buttons with Enter and Space', async ({ page }) => {
+  const playground = await Playground.open(page);
+  await page.getByLabel('Bar across the bottom').focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(page.getByLabel('Box in the corner (wider than 640 px)')).toBeChecked();
+  await expect(playground.tagCode).toContainText('data-layout="box"');
+  await page.getByRole('button', { name: 'Add a category' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('#k-2-id')).toBeFocused();
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.type('marketing');
+  await expect(playground.banner).toContainText('Analytics, Marketing');
+  await page.getByRole('button', { name: 'Remove this category' }).last().focus();
+  await page.keyboard.press('Space');
+  await expect(page.getByRole('button', { name: 'Add a category' })).toBeFocused();
+  await expect(playground.npmCode).not.toContainText('marketing');
+});
+
 test('the preferences dialog is previewed too, and stays open while options change', async ({ page }) => {
   const playground = await Playground.open(page);
   await page.getByRole('button', { name: 'Show the preferences' }).click();
