@@ -118,7 +118,7 @@ test('changing an option updates the preview and both snippets', async ({ page }
   await expect(page.getByLabel('Id', { exact: true }).last()).toBeFocused();
   await page.keyboard.press('ControlOrMeta+a');
   await page.keyboard.type('ga4');
-  await page.getByLabel('Name', { exact: true }).last().fill('Google Analytics');
+  await page.getByRole('group', { name: 'Service 2' }).getByLabel('Name', { exact: true }).fill('Google Analytics');
   await expect(playground.banner).toContainText('Partners: Matomo, Google Analytics.');
   await expect(playground.npmCode).toContainText("ga4: { label: 'Google Analytics' }");
 
