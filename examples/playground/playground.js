@@ -293,7 +293,9 @@ function onInput(event) {
     if (id[2] === undefined) box.querySelector(':scope > legend').textContent = `Category ${Number(id[1]) + 1}: ${input.value || '(no id)'}`;
   }
   if (input.name === 'theme') renderPalettes(), fill();
-  if (input.name === 'textsLanguage') renderTexts(), fill();
+  // A language chosen for the banner is the one whose texts one wants to edit next.
+  if (input.name === 'language' && input.value !== 'auto') state.textsLanguage = input.value;
+  if (input.name === 'textsLanguage' || input.name === 'language') renderTexts(), fill();
   update();
 }
 

@@ -122,6 +122,15 @@ test('changing an option updates the preview and both snippets', async ({ page }
   await expect(playground.banner).toContainText('Partners: Matomo, Google Analytics.');
   await expect(playground.npmCode).toContainText("ga4: { label: 'Google Analytics' }");
 
+  // Another language: the banner speaks it, and its texts are the ones the form edits next.
+  await page.getByLabel('Language', { exact: true }).selectOption('de');
+  await expect(playground.banner.getByRole('button', { name: 'Alle ablehnen' })).toBeVisible();
+  await expect(page.locator('#f-texts-language')).toHaveValue('de');
+  await playground.text('rejectAll').fill('Nein danke');
+  await expect(playground.banner.getByRole('button', { name: 'Nein danke' })).toBeVisible();
+  await expect(playground.tagCode).toContainText('data-lang="de"');
+  await expect(playground.npmCode).toContainText("de: { rejectAll: 'Nein danke' }");
+
   await playground.choose('device', 'mobile');
   await expect(page.locator('#frame-box iframe')).toHaveJSProperty('offsetWidth', 375);
   await expect(playground.banner).toBeVisible();
