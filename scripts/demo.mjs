@@ -12,6 +12,7 @@ const { url } = await startServer({ port, index: '/examples/index.html' }).catch
 });
 console.log(`\n  Instria Consent demo: ${url}/\n`);
 for (const [path, what] of [
+  ['/examples/playground/', 'playground: try the options on the real banner, copy the code'],
   ['/examples/website/', 'website: script tag, gated GA4 stand-in and embed, Consent Mode'],
   ['/examples/app/', 'app frontend: npm import, live state atom, whenGranted'],
   ['/examples/headless/', 'headless: your own UI from @instria/consent/core'],

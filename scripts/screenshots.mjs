@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Writes the README's screenshots of the built UI (run `npm run build` first) into
 // docs/screenshots/: the banner in both layouts (light, dark, French, a 375×740 phone) and the
-// preferences dialog (light, dark), on a test page served by scripts/server.mjs, in Chromium
+// preferences dialog (light, dark), on a test page served by scripts/server.mjs, and the
+// playground (examples/playground/) with a configuration, in Chromium
 // (Debian's /usr/bin/chromium when present, as in playwright.config.ts), at 1x scale.
 // Usage: npm run screenshots
 import { mkdir } from 'node:fs/promises';
@@ -24,6 +25,34 @@ const SHOTS = [
   { file: 'preferences-light.png', scheme: 'light', lang: 'en', width: 1280, height: 800, open: true },
   { file: 'preferences-dark.png', scheme: 'dark', lang: 'en', width: 1280, height: 800, open: true },
 ];
+
+/**
+ * The playground (examples/playground/) with a configuration of its address: a logo, the box
+ * layout, a brand colour, a second category; the preview's banner drawn and measured first.
+ */
+async function playground(browser, url) {
+  const state = {
+    controller: 'Example Shop',
+    layout: 'box',
+    logoSrc: '/examples/playground/logo.svg',
+    logoAlt: 'Example Shop',
+    light: { accent: '#4338ca' },
+    categories: [
+      { id: 'essential', label: '', description: '', required: true, services: [] },
+      { id: 'analytics', label: '', description: '', required: false, services: [{ id: 'matomo', label: 'Matomo', description: '', cookies: '' }] },
+      { id: 'marketing', label: '', description: '', required: false, services: [] },
+    ],
+  };
+  const hash = Buffer.from(JSON.stringify(state)).toString('base64url');
+  const page = await browser.newPage({ viewport: { width: 1440, height: 1350 }, deviceScaleFactor: 1, colorScheme: 'light', reducedMotion: 'reduce' });
+  await page.goto(`${url}/examples/playground/#config=${hash}`);
+  await page.locator('#equal-weight[data-ok=true]').waitFor();
+  await page.frameLocator('#frame-box iframe').locator('instria-consent [data-part=logo]').waitFor();
+  await page.mouse.move(0, 0);
+  await page.screenshot({ path: join(out, 'playground.png') });
+  console.log('wrote docs/screenshots/playground.png');
+  await page.close();
+}
 
 await mkdir(out, { recursive: true });
 const { server, url } = await startServer({ port: 0 });
@@ -52,6 +81,7 @@ try {
     console.log(`wrote docs/screenshots/${shot.file}`);
     await page.close();
   }
+  await playground(browser, url);
 } finally {
   await browser.close();
   server.close();
