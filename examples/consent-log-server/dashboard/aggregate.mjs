@@ -143,8 +143,8 @@ export async function refresh(store) {
   return { days, full: !watermark };
 }
 
-/** Rate of `part` in `whole`, 4 decimals; null without a whole. */
-const rate = (part, whole) => (whole ? Math.round((part / whole) * 1e4) / 1e4 : null);
+/** Rate of `part` in `whole`, 6 decimals (a percentage shown to 0.1 is then rounded once, in effect); null without a whole. */
+const rate = (part, whole) => (whole ? Math.round((part / whole) * 1e6) / 1e6 : null);
 
 /** Counts per method, every method present, and their shares of the decisions. */
 function tally(rows) {
@@ -191,46 +191,39 @@ async function period(store, query) {
   return { from, to };
 }
 
-/** Per key (language, channel, revision): totals, and decisions per day. */
+/** Per key (language, channel, revision): decisions per day (one query), and their totals. */
 async function breakdown(store, column, range, days, minGroup) {
-  const totals = await read(store, `SELECT ${column} AS key, method, sum(n) AS n FROM dashboard_daily WHERE day >= ? AND day <= ? GROUP BY 1, 2 ORDER BY 1, 2`, range);
-  const daily = groupBy(
-    await read(store, `SELECT day, ${column} AS key, method, sum(n) AS n FROM dashboard_daily WHERE day >= ? AND day <= ? GROUP BY 1, 2, 3 ORDER BY 1`, range),
-    'key',
-  );
-  return [...groupBy(totals, 'key')].map(([key, rows]) => {
-    const group = line({ key }, rows, minGroup);
-    if (group.suppressed) return group;
-    const perDay = daily.get(key) ?? [];
+  const rows = await read(store, `SELECT day, ${column} AS key, method, sum(n) AS n FROM dashboard_daily WHERE day >= ? AND day <= ? GROUP BY 1, 2, 3 ORDER BY 2, 1`, range);
+  return [...groupBy(rows, 'key')].map(([key, perDay]) => {
+    const group = line({ key }, perDay, minGroup);
     // A day × key cell under the threshold is a group too.
-    group.daily = series(days, perDay, (cell) => (tally(cell).decisions >= minGroup ? tally(cell) : null));
+    if (!group.suppressed) group.daily = series(days, perDay, (cell) => (tally(cell).decisions >= minGroup ? tally(cell) : null));
     return group;
   });
 }
 
-/** Opt-in rates per category or service: over the period, per day, per revision. */
-async function grants(store, kind, range, days, minGroup) {
-  const args = [kind, ...range];
-  const where = 'WHERE kind = ? AND day >= ? AND day <= ?';
-  const totals = await read(store, `SELECT item, sum(decisions) AS decisions, sum(granted) AS granted FROM dashboard_grants ${where} GROUP BY 1 ORDER BY 1`, args);
-  const daily = groupBy(await read(store, `SELECT day, item, sum(decisions) AS decisions, sum(granted) AS granted FROM dashboard_grants ${where} GROUP BY 1, 2 ORDER BY 1`, args), 'item');
-  const revisions = groupBy(
-    await read(store, `SELECT revision, item, sum(decisions) AS decisions, sum(granted) AS granted FROM dashboard_grants ${where} GROUP BY 1, 2 ORDER BY 1`, args),
-    'item',
+/** Sums of `decisions` and `granted` over rows. */
+const sumGrants = (rows) => rows.reduce((sum, row) => ({ decisions: sum.decisions + row.decisions, granted: sum.granted + row.granted }), { decisions: 0, granted: 0 });
+
+/** Opt-in rates per category and service (one query): over the period, per day, per revision. */
+async function grants(store, range, days, minGroup) {
+  const rows = await read(
+    store,
+    'SELECT day, revision, kind, item, sum(decisions) AS decisions, sum(granted) AS granted FROM dashboard_grants WHERE day >= ? AND day <= ? GROUP BY 1, 2, 3, 4 ORDER BY 3, 4, 1',
+    range,
   );
-  const rateOf = (row) => (row.decisions >= minGroup ? rate(row.granted, row.decisions) : null);
-  return totals.map((row) =>
-    row.decisions < minGroup
-      ? { id: row.item, suppressed: true }
-      : {
-          id: row.item,
-          decisions: row.decisions,
-          granted: row.granted,
-          rate: rate(row.granted, row.decisions),
-          daily: series(days, daily.get(row.item) ?? [], ([cell]) => rateOf(cell)),
-          revisions: Object.fromEntries((revisions.get(row.item) ?? []).map((r) => [r.revision, rateOf(r)])),
-        },
-  );
+  const rateOf = (rows) => {
+    const { decisions, granted } = sumGrants(rows);
+    return decisions >= minGroup ? rate(granted, decisions) : null;
+  };
+  const items = (kind) =>
+    [...groupBy(rows.filter((row) => row.kind === kind), 'item')].map(([id, perDay]) => {
+      const { decisions, granted } = sumGrants(perDay);
+      if (decisions < minGroup) return { id, suppressed: true };
+      const revisions = [...groupBy(perDay, 'revision')].map(([revision, under]) => [revision, rateOf(under)]);
+      return { id, decisions, granted, rate: rate(granted, decisions), daily: series(days, perDay, rateOf), revisions: Object.fromEntries(revisions) };
+    });
+  return { categories: items('category'), services: items('service') };
 }
 
 /** Largest group first; suppressed groups last. */
@@ -257,12 +250,11 @@ export async function aggregates(store, query = {}, { minGroup = MIN_GROUP } = {
     const { key, ...rest } = group;
     return { [name]: key, ...rest };
   };
-  const [languages, channels, revisions, categories, services] = await Promise.all([
+  const [languages, channels, revisions, { categories, services }] = await Promise.all([
     breakdown(store, 'language', range, days, minGroup),
     breakdown(store, 'channel', range, days, minGroup),
     breakdown(store, 'revision', range, days, minGroup),
-    grants(store, 'category', range, days, minGroup),
-    grants(store, 'service', range, days, minGroup),
+    grants(store, range, days, minGroup),
   ]);
   return {
     from,

@@ -113,7 +113,7 @@ describe.each(dialects)('dashboard aggregates on %s', (dialect, open) => {
     expect(data.days.map((d) => ('suppressed' in d ? 'suppressed' : d.decisions))).toEqual([103, 105, 'suppressed']);
     expect(data.days[2]).toEqual({ day: '2026-03-03', suppressed: true });
     expect(data.suppressedDays).toBe(1);
-    expect(data.days[1]).toMatchObject({ decisions: 105, dismissals: 6, methods: { 'reject-all': 30 + 5 }, shares: { 'reject-all': 0.3333 } });
+    expect(data.days[1]).toMatchObject({ decisions: 105, dismissals: 6, methods: { 'reject-all': 30 + 5 }, shares: { 'reject-all': 0.333333 } });
     expect(data.languages.map((l) => l.language)).toEqual(['en', 'fr', 'de']);
     expect(data.languages[2]).toEqual({ language: 'de', suppressed: true });
     // Schema 1 records: a group of their own, '' (not recorded); the quiet day's cells are gaps.
