@@ -67,6 +67,20 @@ test('refuses without the token: no numbers before, 401 for a wrong token, 403 w
   }
 });
 
+test('shows an empty store as zeros, without an error', async ({ page }) => {
+  const empty = await serveDemo({ token: TOKEN, days: 0 });
+  try {
+    await page.goto(`${empty.url}/dashboard`);
+    await page.getByLabel('Export token').fill(TOKEN);
+    await page.getByRole('button', { name: 'Show the statistics' }).click();
+    await expect(page.locator('#overview > p')).toContainText('0 decisions from');
+    expect((await rows(page, 'Answers over the period'))[1]).toEqual(['Accept all', '0', '–']);
+    await expect(page.locator('[data-chart=shares] canvas')).toBeVisible();
+  } finally {
+    await empty.close();
+  }
+});
+
 test('shows the generated proportions, in the charts’ data and in their tables', async ({ page }) => {
   await signIn(page);
   await expect(page.getByRole('status')).toHaveText('Showing 2026-03-01 to 2026-03-25.');

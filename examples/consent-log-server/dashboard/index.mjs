@@ -54,7 +54,11 @@ export async function dashboard(app, { store, token, minGroup = MIN_GROUP }) {
   let running;
   /** One refresh at a time: concurrent requests wait for the one under way. */
   const update = () => {
-    prepared ??= prepare(store);
+    // A failure (the records table not there yet) is tried again on the next request.
+    prepared ??= prepare(store).catch((error) => {
+      prepared = undefined;
+      throw error;
+    });
     running ??= prepared.then(() => refresh(store)).finally(() => (running = undefined));
     return running;
   };

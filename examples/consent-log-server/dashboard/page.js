@@ -78,6 +78,8 @@
         width: Math.max(280, box.clientWidth),
         height: 260,
         tzDate: (ts) => uPlot.tzDate(new Date(ts * 1e3), 'Etc/UTC'),
+        // The legend names the series; the values are in the table, not under a pointer only.
+        legend: { live: false },
         scales: { y: isPercent ? { range: [0, 100] } : { range: (u, min, max) => [0, Math.max(1, max * 1.1)] } },
         axes: [{}, { size: 64, values: (u, ticks) => ticks.map((t) => (isPercent ? `${t}%` : count(t))) }],
         series: [

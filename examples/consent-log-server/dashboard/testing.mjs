@@ -119,6 +119,7 @@ export async function generateRecords(store, { days = 20, perDay = 100, start = 
   const count = days * perDay;
   const base = Date.parse(`${start}T00:00:00Z`) / 1e3;
   if (!/^[a-z0-9]+$/.test(prefix) || !Number.isInteger(count) || Number.isNaN(base)) throw new TypeError('bad generator options');
+  if (count === 0) return 0;
   const series =
     store.dialect === 'postgres' ? `generate_series(0, ${count - 1}) AS s(i)` : `(WITH RECURSIVE s(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM s WHERE i < ${count - 1}) SELECT i FROM s) AS s`;
   const epoch = `${base} + (i / ${perDay}) * 86400 + (i % ${perDay}) * ${Math.floor(86400 / perDay)}`;
