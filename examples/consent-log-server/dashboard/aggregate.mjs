@@ -59,11 +59,13 @@ const addDays = (day, n) => new Date(Date.parse(`${day}T00:00:00Z`) + n * 864e5)
 /**
  * Creates the summary tables and the indexes the dashboard reads through (idempotent). The two
  * indexes on `records` serve the refresh: `received_at` finds what is new, `time` reads a day.
+ * `records_received_at` is the receiver's own (exports and retention page by it), made the same
+ * way, so whichever comes first, there is one.
  */
 export async function prepare(store) {
   await store.exec(`
     CREATE INDEX IF NOT EXISTS records_time ON records (time);
-    CREATE INDEX IF NOT EXISTS records_received_at ON records (received_at);
+    CREATE INDEX IF NOT EXISTS records_received_at ON records (received_at, record_id);
     CREATE TABLE IF NOT EXISTS dashboard_daily (
       day TEXT NOT NULL, revision INTEGER NOT NULL, language TEXT NOT NULL, channel TEXT NOT NULL, method TEXT NOT NULL,
       n INTEGER NOT NULL,

@@ -2,7 +2,7 @@
 import type { DashboardStore } from './index.mjs';
 
 export type TestStore = DashboardStore & { close(): Promise<void> };
-export declare const RECORDS_TABLE: string;
+export declare function recordsTable(dialect: 'sqlite' | 'postgres'): string;
 export declare function sqliteStore(filename?: string): TestStore;
 export declare function postgresStore(connectionString: string): Promise<TestStore>;
 export declare function startPostgres(): Promise<{ url: string; stop(): void } | null>;

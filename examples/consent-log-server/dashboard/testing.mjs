@@ -9,13 +9,13 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import pg from 'pg';
 
-/** The receiver's `records` table (server.mjs), schema 2's columns included. */
-export const RECORDS_TABLE = `CREATE TABLE IF NOT EXISTS records (
+/** The receiver's `records` table (its store.mjs), schema 2's columns included; PostgreSQL's `revision` is a BIGINT. */
+export const recordsTable = (dialect) => `CREATE TABLE IF NOT EXISTS records (
   record_id TEXT PRIMARY KEY, schema_version INTEGER NOT NULL, consent_id TEXT NOT NULL, time TEXT NOT NULL,
-  received_at TEXT NOT NULL, revision INTEGER NOT NULL, method TEXT NOT NULL, categories TEXT NOT NULL,
+  received_at TEXT NOT NULL, revision ${dialect === 'postgres' ? 'BIGINT' : 'INTEGER'} NOT NULL, method TEXT NOT NULL, categories TEXT NOT NULL,
   services TEXT NOT NULL, language TEXT NOT NULL, sdk_version TEXT NOT NULL, page_url TEXT NOT NULL,
   channel TEXT, text_hash TEXT, controller TEXT, policy_url TEXT, expires_at TEXT, previous_record_id TEXT
-)`;
+)${dialect === 'sqlite' ? ' WITHOUT ROWID' : ''}`;
 
 /**
  * A store of the receiver's contract over better-sqlite3, with the `records` table.
@@ -24,7 +24,7 @@ export const RECORDS_TABLE = `CREATE TABLE IF NOT EXISTS records (
 export function sqliteStore(filename = ':memory:') {
   const db = new Database(filename);
   db.pragma('journal_mode = WAL');
-  db.exec(`${RECORDS_TABLE} WITHOUT ROWID`);
+  db.exec(recordsTable('sqlite'));
   return {
     dialect: 'sqlite',
     all: async (sql, params = []) => db.prepare(sql).all(...params),
@@ -36,7 +36,7 @@ export function sqliteStore(filename = ':memory:') {
 /** A store of the receiver's contract over a pg pool, with the `records` table. */
 export async function postgresStore(connectionString) {
   const pool = new pg.Pool({ connectionString, max: 4 });
-  await pool.query(RECORDS_TABLE);
+  await pool.query(recordsTable('postgres'));
   return {
     dialect: 'postgres',
     all: async (sql, params = []) => (await pool.query(sql, params)).rows,

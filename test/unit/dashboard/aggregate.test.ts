@@ -7,6 +7,7 @@ import {
   EXPECTED,
   generateRecords,
   postgresStore,
+  recordsTable,
   sqliteStore,
   startPostgres,
   type TestStore,
@@ -40,7 +41,7 @@ const dialects = [
     async () => {
       const store = await postgresStore(postgres!.url);
       await store.exec('DROP TABLE IF EXISTS records, dashboard_daily, dashboard_grants, dashboard_state');
-      await store.exec((await import('../../../examples/consent-log-server/dashboard/testing.mjs')).RECORDS_TABLE);
+      await store.exec(recordsTable('postgres'));
       return store;
     },
   ],
