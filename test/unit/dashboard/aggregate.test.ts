@@ -185,6 +185,28 @@ describe.each(dialects)('dashboard aggregates on %s', { timeout: 20_000 }, (dial
   });
 });
 
+describe('dashboard summary, first build', () => {
+  it('reads the records in slices of 14 days, giving the event loop a turn between slices', async () => {
+    const store = sqliteStore();
+    stores.push(store);
+    await generateRecords(store, { days: 30, perDay: 100, start: '2026-03-01' });
+    await prepare(store);
+    let slices = 0;
+    const exec = store.exec;
+    store.exec = (sql) => ((slices += Number(sql.includes('INSERT INTO dashboard_daily'))), exec(sql));
+    // better-sqlite3 is synchronous: only a yield lets a setImmediate (a record's post) run.
+    let turns = 0;
+    let building = true;
+    const tick = () => (turns++, building && setImmediate(tick));
+    setImmediate(tick);
+    expect(await refresh(store)).toEqual({ days: 30, full: true });
+    building = false;
+    expect(slices).toBe(3);
+    expect(turns).toBeGreaterThanOrEqual(3);
+    expect((await aggregates(store)).totals.decisions).toBe(3000);
+  });
+});
+
 describe('dashboard aggregates as CSV', () => {
   it('is one number per row, quoted as RFC 4180 says, a formula-like cell defused', async () => {
     const store = sqliteStore();
