@@ -123,11 +123,14 @@ function dayRanges(days) {
 }
 
 /**
- * The summary of every record, in slices of {@link BUILD_DAYS} days read through the `time` index,
- * giving the event loop a turn between slices: better-sqlite3 is synchronous, and one statement
- * over a million records would hold the receiver for many seconds, its posts waiting.
+ * The summary of every record. On SQLite, in slices of {@link BUILD_DAYS} days read through the
+ * `time` index, giving the event loop a turn between slices: better-sqlite3 is synchronous, and
+ * one statement over a million records would hold the receiver for many seconds, its posts
+ * waiting. PostgreSQL's driver waits without holding anything: one statement, one scan (sliced,
+ * 1 M records took 69 s here, against 8–33 s whole, depending on the machine's load).
  */
 async function firstBuild(store) {
+  if (store.dialect === 'postgres') return store.exec(recomputeSql(store, '', ''));
   const [{ first, last }] = await read(store, 'SELECT min(time) AS first, max(time) AS last FROM records');
   const [from, to] = [String(first).slice(0, 10), String(last).slice(0, 10)];
   if (!isDay(from) || !isDay(to)) return store.exec(recomputeSql(store, '', ''));
