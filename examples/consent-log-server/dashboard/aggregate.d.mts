@@ -3,7 +3,6 @@ import type { DashboardStore } from './index.mjs';
 
 export type Method = 'accept-all' | 'reject-all' | 'custom' | 'withdraw' | 'gpc';
 export declare const METHODS: Method[];
-export declare const CHANNELS: string[];
 export declare const MIN_GROUP: number;
 export declare const REFRESH_OVERLAP_MS: number;
 

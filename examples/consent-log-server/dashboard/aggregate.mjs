@@ -15,9 +15,6 @@
 /** The decision methods a record may carry, in the order the dashboard shows them; `dismiss` is no decision. */
 export const METHODS = ['accept-all', 'reject-all', 'custom', 'withdraw', 'gpc'];
 
-/** The channels of schema 2; a schema 1 record has none (shown as `''`). */
-export const CHANNELS = ['banner', 'dialog', 'placeholder', 'api', 'gpc'];
-
 /** Groups (a day, a language, a channel, a revision…) with fewer decisions than this are not shown. */
 export const MIN_GROUP = 5;
 
