@@ -143,8 +143,8 @@ async function firstBuild(store) {
  * @example await refresh(store) // { days: 1, full: false }
  */
 export async function refresh(store) {
-  const [{ last = null } = {}] = await read(store, 'SELECT max(received_at) AS last FROM records');
-  const [{ watermark }] = await read(store, 'SELECT watermark FROM dashboard_state WHERE id = 1');
+  // One round trip: on a busy database server each costs more than the query.
+  const [{ last, watermark }] = await read(store, 'SELECT (SELECT max(received_at) FROM records) AS last, watermark FROM dashboard_state WHERE id = 1');
   if (!last || last <= watermark) return { days: 0, full: false };
   let days = 0;
   if (!watermark) {
@@ -212,8 +212,11 @@ async function period(store, query) {
 }
 
 /** Per key (language, channel, revision): decisions per day (one query), and their totals. */
-async function breakdown(store, column, range, days, minGroup) {
-  const rows = await read(store, `SELECT day, ${column} AS key, method, sum(n) AS n FROM dashboard_daily WHERE day >= ? AND day <= ? GROUP BY 1, 2, 3 ORDER BY 2, 1`, range);
+async function breakdown(store, column, range, daysOf, minGroup) {
+  const [rows, days] = await Promise.all([
+    read(store, `SELECT day, ${column} AS key, method, sum(n) AS n FROM dashboard_daily WHERE day >= ? AND day <= ? GROUP BY 1, 2, 3 ORDER BY 2, 1`, range),
+    daysOf,
+  ]);
   return [...groupBy(rows, 'key')].map(([key, perDay]) => {
     const group = line({ key }, perDay, minGroup);
     // A day × key cell under the threshold is a group too.
@@ -226,12 +229,15 @@ async function breakdown(store, column, range, days, minGroup) {
 const sumGrants = (rows) => rows.reduce((sum, row) => ({ decisions: sum.decisions + row.decisions, granted: sum.granted + row.granted }), { decisions: 0, granted: 0 });
 
 /** Opt-in rates per category and service (one query): over the period, per day, per revision. */
-async function grants(store, range, days, minGroup) {
-  const rows = await read(
-    store,
-    'SELECT day, revision, kind, item, sum(decisions) AS decisions, sum(granted) AS granted FROM dashboard_grants WHERE day >= ? AND day <= ? GROUP BY 1, 2, 3, 4 ORDER BY 3, 4, 1',
-    range,
-  );
+async function grants(store, range, daysOf, minGroup) {
+  const [rows, days] = await Promise.all([
+    read(
+      store,
+      'SELECT day, revision, kind, item, sum(decisions) AS decisions, sum(granted) AS granted FROM dashboard_grants WHERE day >= ? AND day <= ? GROUP BY 1, 2, 3, 4 ORDER BY 3, 4, 1',
+      range,
+    ),
+    daysOf,
+  ]);
   const rateOf = (rows) => {
     const { decisions, granted } = sumGrants(rows);
     return decisions >= minGroup ? rate(granted, decisions) : null;
@@ -262,20 +268,23 @@ const byDecisions = (a, b) => (b.decisions ?? -1) - (a.decisions ?? -1);
 export async function aggregates(store, query = {}, { minGroup = MIN_GROUP } = {}) {
   const { from, to } = await period(store, query);
   const range = [from, to];
-  const byDay = await read(store, 'SELECT day, method, sum(n) AS n FROM dashboard_daily WHERE day >= ? AND day <= ? GROUP BY 1, 2 ORDER BY 1, 2', range);
-  const dayRows = groupBy(byDay, 'day');
-  const days = [...dayRows.keys()];
-  const daily = days.map((day) => line({ day }, dayRows.get(day), minGroup));
+  // The five queries at once; the others wait for the days only to align their series.
+  const byDayRead = read(store, 'SELECT day, method, sum(n) AS n FROM dashboard_daily WHERE day >= ? AND day <= ? GROUP BY 1, 2 ORDER BY 1, 2', range);
+  const daysOf = byDayRead.then((rows) => [...groupBy(rows, 'day').keys()]);
   const keyed = (name) => (group) => {
     const { key, ...rest } = group;
     return { [name]: key, ...rest };
   };
-  const [languages, channels, revisions, { categories, services }] = await Promise.all([
-    breakdown(store, 'language', range, days, minGroup),
-    breakdown(store, 'channel', range, days, minGroup),
-    breakdown(store, 'revision', range, days, minGroup),
-    grants(store, range, days, minGroup),
+  const [byDay, days, languages, channels, revisions, { categories, services }] = await Promise.all([
+    byDayRead,
+    daysOf,
+    breakdown(store, 'language', range, daysOf, minGroup),
+    breakdown(store, 'channel', range, daysOf, minGroup),
+    breakdown(store, 'revision', range, daysOf, minGroup),
+    grants(store, range, daysOf, minGroup),
   ]);
+  const dayRows = groupBy(byDay, 'day');
+  const daily = days.map((day) => line({ day }, dayRows.get(day), minGroup));
   return {
     from,
     to,
