@@ -69,11 +69,17 @@ export async function startPostgres() {
   const asRoot = process.getuid?.() === 0;
   const run = (program, args) =>
     asRoot ? execFileSync('runuser', ['-u', 'postgres', '--', `${PG_BIN}/${program}`, ...args], { stdio: 'pipe' }) : execFileSync(`${PG_BIN}/${program}`, args, { stdio: 'pipe' });
-  if (asRoot) execFileSync('chown', ['postgres', dir]);
-  const port = await freePort();
   const data = join(dir, 'data');
-  run('initdb', ['-D', data, '-A', 'trust', '-U', 'postgres', '--no-sync', '-E', 'UTF8']);
-  run('pg_ctl', ['-D', data, '-l', join(dir, 'log'), '-w', '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off`, 'start']);
+  let port;
+  try {
+    if (asRoot) execFileSync('chown', ['postgres', dir]);
+    port = await freePort();
+    run('initdb', ['-D', data, '-A', 'trust', '-U', 'postgres', '--no-sync', '-E', 'UTF8']);
+    run('pg_ctl', ['-D', data, '-l', join(dir, 'log'), '-w', '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off`, 'start']);
+  } catch (error) {
+    rmSync(dir, { recursive: true, force: true });
+    throw error;
+  }
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
     stop() {
