@@ -55,9 +55,9 @@ const isToken = (given = '', expected) => {
   return a.length === b.length && timingSafeEqual(a, b);
 };
 
-/** Every error as `{ error }`, with its status: Fastify's 400/413/415, the rate limiter's 429, validation's 422. */
+/** Every error as `{ error }`, with its status: Fastify's 400/413/415, the rate limiter's 429, a record's validation 422. */
 function errorReply(error, request, reply) {
-  const status = error.validation ? 422 : error.statusCode >= 400 ? error.statusCode : 500;
+  const status = error.validation && error.validationContext === 'body' ? 422 : error.statusCode >= 400 ? error.statusCode : 500;
   if (status >= 500) request.log.error(error);
   const message = status >= 500 ? 'server error' : error.code === 'FST_ERR_CTP_BODY_TOO_LARGE' ? `body larger than ${MAX_BODY_BYTES} bytes` : error.message;
   reply.code(status).send({ error: message });
@@ -164,6 +164,9 @@ function retention(app, store, days, every) {
   app.addHook('onClose', async () => clearInterval(timer));
 }
 
+/** What a log line says of a request: its method and route (`/subjects/:consentId`), never who sent it. */
+const logged = (request) => ({ method: request.method, url: request.routeOptions?.url ?? request.url.split('?')[0] });
+
 /**
  * The receiver as a Fastify app, not yet listening: register your own plugins on it (or pass them
  * in `plugins`, registered after the receiver's routes, with `store` in their options).
@@ -176,16 +179,13 @@ function retention(app, store, days, every) {
 export function createReceiver(options) {
   const o = { path: '/records', allowedOrigins: [], ...DEFAULTS, ...options };
   const app = Fastify({
-    logger: o.logger ?? false,
+    // No IP address, no query string (a consent id may be in it): the route, not the URL.
+    logger: o.logger ? { ...(o.logger === true ? {} : o.logger), serializers: { req: logged } } : false,
     bodyLimit: MAX_BODY_BYTES,
     trustProxy: o.trustProxy ?? false,
     // A request id in every log line and in the answer (`x-request-id`), to follow one post.
     genReqId: () => randomUUID(),
     requestIdHeader: o.requestIdHeader ?? false,
-    ...(o.logger && {
-      // No IP address, no query string (a consent id may be in it): the route, not the URL.
-      serializers: { req: (request) => ({ method: request.method, url: request.routeOptions?.url ?? request.url.split('?')[0] }) },
-    }),
   });
   app.decorate('store', o.store);
   app.addHook('onSend', async (request, reply) => void reply.header('x-request-id', request.id));
