@@ -133,19 +133,32 @@ const rowValues = (record, receivedAt) =>
 const placeholders = (dialect, count, from = 1) => Array.from({ length: count }, (_, i) => (dialect === 'postgres' ? `$${from + i}` : '?'));
 
 /**
+ * The INSERT of a record that stores nothing when the id is already there (a retry) or when its
+ * consent id has reached the cap (the last parameter): one statement, so the cap holds under
+ * concurrent posts on SQLite (one writer) and within a few records on PostgreSQL.
+ */
+function insertSql(dialect) {
+  const n = COLUMNS.length;
+  const p = (count, from) => placeholders(dialect, count, from);
+  // PostgreSQL types the values of an INSERT … SELECT from casts; SQLite needs none.
+  const cast = (column) => (dialect !== 'postgres' ? '' : column === 'revision' ? '::bigint' : column === 'schema_version' ? '::integer' : '::text');
+  return `INSERT INTO records (${COLUMNS.map(([c]) => c).join(', ')})
+    SELECT ${p(n).map((x, i) => x + cast(COLUMNS[i][0])).join(', ')}
+    WHERE (SELECT count(*) FROM records WHERE consent_id = ${p(1, n + 1)}) < ${p(1, n + 2)}${dialect === 'postgres' ? '::bigint' : ''}
+    ON CONFLICT (record_id) DO NOTHING RETURNING 1 AS stored`;
+}
+
+/** The parameters of {@link insertSql}. */
+const insertParams = (record, receivedAt, cap) => [...rowValues(record, receivedAt), record.consentId, cap];
+
+/**
  * What both stores share, over `db` (`dialect`, `all(sql, params)`, `exec(sql)`): insert with a
  * cap per consent id, keyset-paged reads, erasure, purge.
  */
 function recordMethods(db) {
   const { dialect } = db;
   const p = (count, from) => placeholders(dialect, count, from);
-  // PostgreSQL types the values of an INSERT … SELECT from casts; SQLite needs none.
-  const casts = dialect === 'postgres' ? COLUMNS.map(([column]) => (column === 'revision' ? '::bigint' : column === 'schema_version' ? '::integer' : '::text')) : COLUMNS.map(() => '');
-  const n = COLUMNS.length;
-  const insertSql = `INSERT INTO records (${COLUMNS.map(([c]) => c).join(', ')})
-    SELECT ${p(n).map((x, i) => x + casts[i]).join(', ')}
-    WHERE (SELECT count(*) FROM records WHERE consent_id = ${p(1, n + 1)}) < ${p(1, n + 2)}${dialect === 'postgres' ? '::bigint' : ''}
-    ON CONFLICT (record_id) DO NOTHING`;
+  const insert = insertSql(dialect);
 
   /** One batch of rows after `after` ([received_at, record_id]), oldest first, within the filters. */
   function page({ from, to, consentId }, after, limit) {
@@ -166,7 +179,7 @@ function recordMethods(db) {
      * @returns {Promise<'stored' | 'duplicate' | 'capped'>}
      */
     async insert(record, receivedAt = new Date(), cap = Number.MAX_SAFE_INTEGER) {
-      const stored = await db.all(`${insertSql} RETURNING 1 AS stored`, [...rowValues(record, receivedAt), record.consentId, cap]);
+      const stored = await db.all(insert, insertParams(record, receivedAt, cap));
       if (stored.length) return 'stored';
       const [same] = await db.all(`SELECT 1 AS found FROM records WHERE record_id = ${p(1)}`, [record.recordId]);
       return same ? 'duplicate' : 'capped';
@@ -240,7 +253,49 @@ export function createRecordStore(filename = ':memory:') {
     exec: async (sql) => void sqlite.exec(sql),
   };
   migrateSqlite(sqlite);
-  return { ...db, ...recordMethods(db), close: async () => void sqlite.close() };
+  const insert = insertSql('sqlite');
+  const insertNow = (record, receivedAt = new Date(), cap = Number.MAX_SAFE_INTEGER) =>
+    allSync(insert, insertParams(record, receivedAt, cap)).length
+      ? 'stored'
+      : allSync('SELECT 1 FROM records WHERE record_id = ?', [record.recordId]).length
+        ? 'duplicate'
+        : 'capped';
+  return { ...db, ...recordMethods(db), insert: groupCommit(sqlite, insertNow), close: async () => void sqlite.close() };
+}
+
+/**
+ * Inserts through `insert` in one transaction per turn of the event loop: with
+ * `synchronous = FULL` each commit waits for the disk, so one commit for all the records that
+ * arrived meanwhile multiplies throughput (group commit) and keeps every answered record durable.
+ * Each record gets a savepoint of its own: one that fails does not take the others with it.
+ */
+function groupCommit(sqlite, insert) {
+  let queue = [];
+  const one = sqlite.transaction((job) => job.settle(insert(...job.args)));
+  const flush = () => {
+    const batch = queue;
+    queue = [];
+    try {
+      sqlite.transaction(() => {
+        for (const job of batch) {
+          try {
+            one(job);
+          } catch (error) {
+            job.fail(error);
+          }
+        }
+      }).immediate();
+      for (const job of batch) job.done();
+    } catch (error) {
+      for (const job of batch) job.fail(error);
+    }
+  };
+  return (...args) =>
+    new Promise((resolve, reject) => {
+      let outcome;
+      if (!queue.length) setImmediate(flush);
+      queue.push({ args, settle: (value) => (outcome = value), done: () => resolve(outcome), fail: reject });
+    });
 }
 
 /**
