@@ -135,9 +135,9 @@ describe('consent-log store: migrations', () => {
     const store = await freshPostgres();
     await store.exec('DROP TABLE records; DROP TABLE records_migrations');
     await store.exec(`${V1_TABLE}; ${OLD_ROW}`);
-    const url = (await store.all('SELECT current_database() AS name'))[0].name as string;
+    const { name } = (await store.all<{ name: string }>('SELECT current_database() AS name'))[0]!;
     await store.close();
-    const together = await Promise.all([0, 1, 2].map(() => createPostgresStore(cluster!.url.replace('/postgres?', `/${url}?`))));
+    const together = await Promise.all([0, 1, 2].map(() => createPostgresStore(cluster!.url.replace('/postgres?', `/${name}?`))));
     expect(await together[0]!.all('SELECT version FROM records_migrations ORDER BY version')).toEqual(MIGRATIONS.map(({ version }) => ({ version })));
     expect(await together[1]!.insert(recordV2Of('dddddddd-0001', 1795780900000))).toBe('stored');
     expect((await together[2]!.list()).map((r) => r.schemaVersion)).toEqual([1, 2]);
