@@ -32,10 +32,10 @@ export function exportStream(store, format, filters = {}) {
     let first = true;
     yield format === 'csv' ? `${CSV_COLUMNS.join(',')}\r\n` : '[';
     for await (const rows of store.rows(filters)) {
-      const records = rows.map(rowToRecord);
-      if (format === 'csv') yield records.map(csvLine).join('');
+      // CSV cells of categories and services are the stored JSON text: no parse, no stringify.
+      if (format === 'csv') yield rows.map((row) => csvLine({ ...rowToRecord(row, false), categories: row.categories, services: row.services })).join('');
       else {
-        yield (first ? '' : ',') + records.map((record) => JSON.stringify(record)).join(',');
+        yield (first ? '' : ',') + rows.map((row) => JSON.stringify(rowToRecord(row))).join(',');
         first = false;
       }
     }

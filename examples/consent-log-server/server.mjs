@@ -59,7 +59,14 @@ const isToken = (given = '', expected) => {
 function errorReply(error, request, reply) {
   const status = error.validation && error.validationContext === 'body' ? 422 : error.statusCode >= 400 ? error.statusCode : 500;
   if (status >= 500) request.log.error(error);
-  const message = status >= 500 ? 'server error' : error.code === 'FST_ERR_CTP_BODY_TOO_LARGE' ? `body larger than ${MAX_BODY_BYTES} bytes` : error.message;
+  const message =
+    status >= 500
+      ? 'server error'
+      : error.code === 'FST_ERR_CTP_BODY_TOO_LARGE'
+        ? `body larger than ${MAX_BODY_BYTES} bytes`
+        : error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error instanceof SyntaxError
+          ? 'malformed JSON'
+          : error.message;
   reply.code(status).send({ error: message });
 }
 

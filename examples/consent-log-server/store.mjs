@@ -112,13 +112,18 @@ async function migratePostgres(pool) {
   }
 }
 
-/** A stored row in the shape the record was sent, plus `receivedAt`; schema 2's fields only for schema 2 records. */
-export function rowToRecord(row) {
+/**
+ * A stored row in the shape the record was sent, plus `receivedAt`; schema 2's fields only for
+ * schema 2 records. `parse` false leaves `categories` and `services` as their stored JSON text.
+ */
+export function rowToRecord(row, parse = true) {
   const record = {};
   for (const [column, field] of COLUMNS.slice(0, 12)) record[field] = row[column];
   record.revision = Number(record.revision);
-  record.categories = JSON.parse(row.categories);
-  record.services = JSON.parse(row.services);
+  if (parse) {
+    record.categories = JSON.parse(row.categories);
+    record.services = JSON.parse(row.services);
+  }
   if (row.schema_version >= 2) for (const field of V2_FIELDS) record[field] = row[snake(field)];
   return record;
 }
@@ -201,7 +206,7 @@ function recordMethods(db) {
     /** The records within `filters`, in the shape they were sent plus `receivedAt` (all in memory: for small sets). */
     async list(filters = {}) {
       const records = [];
-      for await (const rows of this.rows(filters)) records.push(...rows.map(rowToRecord));
+      for await (const rows of this.rows(filters)) records.push(...rows.map((row) => rowToRecord(row)));
       return records;
     },
     /** Erases every record of `consentId` (GDPR Art. 17); resolves to how many. */
