@@ -312,6 +312,9 @@ export async function createPostgresStore(connectionString, { max = 10 } = {}) {
   const { default: pg } = await import('pg');
   const types = { getTypeParser: (oid, format) => (oid === 20 ? Number : pg.types.getTypeParser(oid, format)) };
   const pool = new pg.Pool({ connectionString, max, types });
+  // An idle connection dropped by the server (restart, failover) is replaced on next use; unheard,
+  // the pool's 'error' event would end the process.
+  pool.on('error', (error) => console.error('consent-log store: idle PostgreSQL connection lost', error.message));
   try {
     await migratePostgres(pool);
   } catch (error) {
