@@ -1,8 +1,8 @@
 // @vitest-environment node
 // The receiver against abuse and at scale: the defects an adversarial audit measured on the
-// node:http receiver (issue 20: a forged flood stored without limit, no cap per consent id, a
-// chunked body read to its end, an export built in one string that blocked inserts), each with a
-// test that failed on it; then the limits that must never refuse what the SDK sends.
+// node:http receiver (a forged flood stored without limit, no cap per consent id, a chunked body
+// read to its end, an export built in one string that blocked inserts), each with a test that
+// failed on it; then the limits that must never refuse what the SDK sends.
 import { request } from 'node:http';
 import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
