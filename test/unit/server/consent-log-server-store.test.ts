@@ -161,4 +161,33 @@ describe.skipIf(!cluster)('consent-log receiver on PostgreSQL (DATABASE_URL)', (
     await close();
     await store.close();
   });
+
+  it('streams an export of a large table while it serves inserts', async () => {
+    const store = await freshPostgres();
+    await store.exec(`INSERT INTO records (record_id, schema_version, consent_id, time, received_at, revision, method, categories, services, language, sdk_version, page_url)
+      SELECT 'e0e0e0e0-' || lpad(i::text, 8, '0') || '-1795780800000-reject-all-gd', 1, 'e0e0e0e0-' || lpad(i::text, 8, '0'), '2026-01-01T00:00:00.000Z',
+        to_char(timestamp '2026-01-01' + i * interval '1 millisecond', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), 1, 'reject-all',
+        '{"essential":"granted","analytics":"denied"}', '{}', 'fr', '0.1.0', 'https://www.instria.test/tarifs' FROM generate_series(0, 29999) AS i`);
+    const { url, close } = await startReceiver({ port: 0, store, exportToken: 'tok', retentionDays: 0 });
+    const began = Date.now();
+    const exported = fetch(`${url}/export.csv`, { headers: { authorization: 'Bearer tok' } })
+      .then((response) => response.text())
+      .then((text) => ({ lines: text.split('\r\n').length - 2, took: Date.now() - began }));
+    let finished = false;
+    void exported.then(() => (finished = true));
+    const waits: number[] = [];
+    for (let i = 0; !finished; i++) {
+      const sent = Date.now();
+      const record = recordOf(`eeeeeeee-${String(i).padStart(4, '0')}`, 1795780800000);
+      expect((await fetch(`${url}/records`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(record) })).status).toBe(201);
+      waits.push(Date.now() - sent);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    const { lines, took } = await exported;
+    expect(lines).toBe(30_000);
+    expect(waits.length).toBeGreaterThan(2);
+    expect(Math.max(...waits)).toBeLessThan(Math.max(took / 3, 50));
+    await close();
+    await store.close();
+  }, 30_000);
 });
