@@ -134,6 +134,14 @@ describe('consent-log receiver: limits that fit what the SDK sends', () => {
     expect((await post(record)).status).toBe(201);
   });
 
+  it('accepts what odd but valid configurations send: ids like constructor or prototype, a 10-digit revision', async () => {
+    const { post, store } = await start();
+    const record = { ...recordOf(consentId(9), 1795780800000), revision: 1234567890, categories: { essential: 'granted', constructor: 'granted', prototype: 'denied' }, services: { toString: 'granted' } } as const;
+    const odd = { ...record, recordId: recordIdOf(record) };
+    expect((await post(odd)).status).toBe(201);
+    expect(await store.list()).toEqual([{ ...odd, receivedAt: expect.any(String) }]);
+  });
+
   it('refuses one service more than the limit, and a page path longer than a server accepts', async () => {
     const { post } = await start();
     const record = largestRecord();
