@@ -118,7 +118,8 @@ function recordsRoute(options) {
 /** Query parameters of an export: `from` and `to` (dates, on `receivedAt`), `consentId`. */
 function exportFilters(query) {
   const date = (value) => (value === undefined ? undefined : Number.isNaN(Date.parse(value)) ? null : new Date(value).toISOString());
-  const filters = { from: date(query.from), to: date(query.to) ?? new Date().toISOString(), consentId: query.consentId };
+  // Without `to`, what was received up to now (this millisecond included): rows posted during a long export are left for the next.
+  const filters = { from: date(query.from), to: date(query.to) ?? new Date(Date.now() + 1).toISOString(), consentId: query.consentId };
   if (filters.from === null || filters.to === null) return 'from and to must be dates (ISO 8601)';
   if (filters.consentId !== undefined && !CONSENT_ID.test(filters.consentId)) return 'invalid consentId';
   return filters;
