@@ -119,7 +119,7 @@ function recordsRoute(options) {
 function exportFilters(query) {
   const date = (value) => (value === undefined ? undefined : Number.isNaN(Date.parse(value)) ? null : new Date(value).toISOString());
   // Without `to`, what was received up to now (this millisecond included): rows posted during a long export are left for the next.
-  const filters = { from: date(query.from), to: date(query.to) ?? new Date(Date.now() + 1).toISOString(), consentId: query.consentId };
+  const filters = { from: date(query.from), to: query.to === undefined ? new Date(Date.now() + 1).toISOString() : date(query.to), consentId: query.consentId };
   if (filters.from === null || filters.to === null) return 'from and to must be dates (ISO 8601)';
   if (filters.consentId !== undefined && !CONSENT_ID.test(filters.consentId)) return 'invalid consentId';
   return filters;

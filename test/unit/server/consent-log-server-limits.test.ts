@@ -254,6 +254,7 @@ describe('consent-log receiver: exports, data subjects, retention, add-ons', () 
     expect((await json('/export.json?from=2026-01-02&to=2026-01-04')).map((r) => r.receivedAt.slice(0, 10))).toEqual(['2026-01-02', '2026-01-03']);
     expect((await json(`/export.json?consentId=${consentId(1)}`)).map((r) => r.receivedAt.slice(0, 10))).toEqual(['2026-01-02', '2026-01-04', '2026-01-06']);
     expect((await get('/export.csv?from=yesterday')).status).toBe(400);
+    expect((await get('/export.json?to=tomorrow')).status).toBe(400);
     expect((await get('/export.csv?consentId=%27%20OR%201=1')).status).toBe(400);
   });
 
