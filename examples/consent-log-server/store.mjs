@@ -211,9 +211,7 @@ function recordMethods(db) {
     },
     /** Erases every record of `consentId` (GDPR Art. 17); resolves to how many. */
     async erase(consentId) {
-      const [{ count }] = await db.all(`SELECT count(*) AS count FROM records WHERE consent_id = ${p(1)}`, [consentId]);
-      await db.all(`DELETE FROM records WHERE consent_id = ${p(1)}`, [consentId]);
-      return Number(count);
+      return (await db.all(`DELETE FROM records WHERE consent_id = ${p(1)} RETURNING 1 AS gone`, [consentId])).length;
     },
     /** Deletes the records received before `before`, `batch` rows per statement; resolves to how many. */
     async purge(before, batch = BATCH_ROWS * 5) {
