@@ -17,7 +17,8 @@ import {
   recordIdOf,
   startReceiver,
 } from '../../../examples/consent-log-server/server.mjs';
-import { MAX_CATEGORIES, MAX_CONTROLLER, MAX_SERVICES, MAX_URL } from '../../../examples/consent-log-server/schema.mjs';
+import { MAX_CATEGORIES, MAX_CONTROLLER, MAX_SERVICES, MAX_URL, RECORD_SCHEMA, validateRecord } from '../../../examples/consent-log-server/schema.mjs';
+import { ID_PATTERN, MAX_EXPIRY_DAYS } from '../../../src/core/constants';
 import { recordOf, recordV2Of } from './consent-log-records';
 
 const SITE = 'https://www.instria.test';
@@ -140,6 +141,16 @@ describe('consent-log receiver: limits that fit what the SDK sends', () => {
     const odd = { ...record, recordId: recordIdOf(record) };
     expect((await post(odd)).status).toBe(201);
     expect(await store.list()).toEqual([{ ...odd, receivedAt: expect.any(String) }]);
+  });
+
+  it('takes the SDK\'s own id pattern and expiry ceiling, so the two cannot drift apart', () => {
+    const v2 = (RECORD_SCHEMA as { allOf: { else: { properties: Record<string, { propertyNames?: { pattern: string } }> } }[] }).allOf[1]!.else.properties;
+    expect(v2.services!.propertyNames!.pattern).toBe(ID_PATTERN.source);
+    expect(v2.categories!.propertyNames!.pattern).toBe(ID_PATTERN.source);
+    // An expiry up to 396 days after the decision: the SDK's 395-day ceiling and a day of clock skew.
+    const at = (days: number) => ({ ...recordV2Of(consentId(1), 1795780800000), expiresAt: new Date(1795780800000 + days * 864e5).toISOString() });
+    expect(validateRecord(at(MAX_EXPIRY_DAYS))).toBeNull();
+    expect(validateRecord(at(MAX_EXPIRY_DAYS + 2))).toBe('invalid field "expiresAt"');
   });
 
   it('refuses one service more than the limit, and a page path longer than a server accepts', async () => {
