@@ -5,10 +5,11 @@
 //
 //   npm run load                                  # SQLite in a temp file; PostgreSQL: DATABASE_URL,
 //   SECONDS=30 CONCURRENCY=100 npm run load       # else a throwaway cluster if initdb is installed
+//   EXPORT_ROWS=3000000 npm run load              # first, an export of that many rows (time, memory)
 //
 // Every client is 127.0.0.1 here, so the rate limit is lifted (RATE_LIMIT) for the run.
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -66,7 +67,7 @@ async function startServer(env) {
     if (await fetch(`${url}/records`).then(() => true, () => false)) break;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  return { url, stop: () => new Promise((resolve) => child.once('exit', resolve).kill('SIGTERM')) };
+  return { url, pid: child.pid, stop: () => new Promise((resolve) => child.once('exit', resolve).kill('SIGTERM')) };
 }
 
 /** Posts for `seconds` from `concurrency` loops; returns the latencies (ms) of the 2xx answers and the failures. */
@@ -123,6 +124,33 @@ function startPostgres() {
   };
 }
 
+/**
+ * Export at scale: `rows` records written straight into a SQLite file, then `GET /export.csv`
+ * read to the end; the time, the size and the server's peak resident memory (VmHWM).
+ */
+async function measureExport(rowCount) {
+  const { default: Database } = await import('better-sqlite3');
+  const { createRecordStore } = await import('./store.mjs');
+  const file = join(dir, 'export.sqlite');
+  await createRecordStore(file).close();
+  const db = new Database(file);
+  db.exec(`WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < ${rowCount - 1})
+    INSERT INTO records (record_id, schema_version, consent_id, time, received_at, revision, method, categories, services, language, sdk_version, page_url)
+    SELECT printf('e0e0e0e0-%08d-1795780800000-reject-all-gdd', i), 1, printf('e0e0e0e0-%08d', i), '2026-01-01T00:00:00.000Z',
+      strftime('%Y-%m-%dT%H:%M:%fZ', '2026-01-01', printf('+%d.%03d seconds', i / 1000, i % 1000)), 1, 'reject-all',
+      '{"essential":"granted","analytics":"denied"}', '{"matomo":"denied"}', 'fr', '0.1.0', 'https://www.instria.test/tarifs' FROM n`);
+  db.close();
+  const server = await startServer({ DB_FILE: file, DATABASE_URL: '', EXPORT_TOKEN: 'load', RETENTION_DAYS: '0' });
+  const began = performance.now();
+  const response = await fetch(`${server.url}/export.csv`, { headers: { authorization: 'Bearer load' } });
+  let bytes = 0;
+  for await (const chunk of response.body) bytes += chunk.length;
+  const seconds = (performance.now() - began) / 1000;
+  const peak = /VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${server.pid}/status`, 'utf8'))?.[1];
+  await server.stop();
+  console.log(`export.csv of ${rowCount} rows: ${(bytes / 1e6).toFixed(0)} MB in ${seconds.toFixed(1)} s (${Math.round(rowCount / seconds)} rows/s), status ${response.status}, server peak RSS ${Math.round(peak / 1024)} MB`);
+}
+
 const rows = [];
 async function measure(name, env) {
   const server = await startServer(env);
@@ -135,6 +163,7 @@ async function measure(name, env) {
 
 const dir = mkdtempSync(join(tmpdir(), 'consent-log-load-'));
 try {
+  if (process.env.EXPORT_ROWS) await measureExport(Number(process.env.EXPORT_ROWS));
   await measure('SQLite (WAL, synchronous=FULL)', { DB_FILE: join(dir, 'records.sqlite'), DATABASE_URL: '' });
   const cluster = process.env.DATABASE_URL ? null : startPostgres();
   const databaseUrl = process.env.DATABASE_URL || cluster?.url;
