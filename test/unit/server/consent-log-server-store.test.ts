@@ -169,6 +169,9 @@ describe.skipIf(!cluster)('consent-log receiver on PostgreSQL (DATABASE_URL)', (
         to_char(timestamp '2026-01-01' + i * interval '1 millisecond', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), 1, 'reject-all',
         '{"essential":"granted","analytics":"denied"}', '{}', 'fr', '0.1.0', 'https://www.instria.test/tarifs' FROM generate_series(0, 14999) AS i`);
     const { url, close } = await startReceiver({ port: 0, store, exportToken: 'tok', retentionDays: 0 });
+    const post = (record: object) => fetch(`${url}/records`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(record) });
+    // A first post, so the timed ones below are warm.
+    expect((await post(recordOf('eeeeeeee-warm', 1795780800000))).status).toBe(201);
     const began = Date.now();
     const exported = fetch(`${url}/export.csv`, { headers: { authorization: 'Bearer tok' } })
       .then((response) => response.text())
@@ -179,14 +182,16 @@ describe.skipIf(!cluster)('consent-log receiver on PostgreSQL (DATABASE_URL)', (
     for (let i = 0; !finished; i++) {
       const sent = Date.now();
       const record = recordOf(`eeeeeeee-${String(i).padStart(4, '0')}`, 1795780800000);
-      expect((await fetch(`${url}/records`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(record) })).status).toBe(201);
+      expect((await post(record)).status).toBe(201);
       waits.push(Date.now() - sent);
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
     const { lines, took } = await exported;
-    expect(lines).toBe(15_000);
+    // The rows and the first post; not the posts made during the export.
+    expect(lines).toBe(15_001);
     expect(waits.length).toBeGreaterThan(2);
-    expect(Math.max(...waits)).toBeLessThan(Math.max(took / 3, 50));
+    // Posts went on during the export, none held for most of it.
+    expect(Math.max(...waits)).toBeLessThan(took / 2);
     await close();
     await store.close();
   }, 30_000);
