@@ -48,7 +48,7 @@ const MAX_RECORD_ID = 64 + 1 + 16 + 1 + 10 + 1 + MAX_CATEGORIES + MAX_SERVICES;
  */
 const LARGEST_RECORD = (MAX_CATEGORIES + MAX_SERVICES) * 53 + 2 * MAX_RECORD_ID + 2 * MAX_URL + 6 * MAX_CONTROLLER + 1024;
 
-/** Largest body accepted, in bytes: the largest record, rounded up to a whole kB (~84 kB). */
+/** Largest body accepted, in bytes: the largest record, rounded up to a whole kB (85 kB). */
 export const MAX_BODY_BYTES = Math.ceil(LARGEST_RECORD / 1024) * 1024;
 
 const grants = (max) => ({
