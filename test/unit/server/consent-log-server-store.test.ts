@@ -65,6 +65,15 @@ describe.each(DIALECTS)('consent-log store (%s)', (dialect, open) => {
     expect(await store.all('SELECT count(*) AS n FROM dashboard_probe')).toEqual([{ n: 0 }]);
   });
 
+  it.skipIf(skip)('inserts posted together: each stored, and one that fails takes no other with it (SQLite commits them as a group)', async () => {
+    const good = [1, 2, 3].map((i) => recordOf(`abababab-000${i}`, 1795780800000));
+    const broken = { ...recordOf('abababab-0009', 1795780800000), language: undefined } as unknown as ConsentRecordV1;
+    const outcomes = await Promise.allSettled([good[0]!, broken, good[1]!, good[2]!].map((r) => store.insert(r)));
+    expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'fulfilled', 'fulfilled']);
+    for (const record of good) expect(await store.list({ consentId: record.consentId })).toHaveLength(1);
+    expect(await store.list({ consentId: 'abababab-0009' })).toEqual([]);
+  });
+
   it.skipIf(skip)('caps the records of one consent id, and still answers a duplicate as one', async () => {
     const records = [0, 1, 2, 3].map((i) => recordOf('bbbbbbbb-0002', 1795780800000 + i * 1000));
     expect(await Promise.all(records.slice(0, 3).map((r) => store.insert(r, new Date(), 3)))).toEqual(['stored', 'stored', 'stored']);
