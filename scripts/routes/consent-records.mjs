@@ -29,7 +29,7 @@ export async function handle(req, res, url, ctx) {
   const { runs, id, run } = runOf(url, ctx);
   const { createHandler, createRecordStore } = await load();
   run.store ??= createRecordStore(':memory:');
-  run.handle ??= createHandler({ store: run.store, allowedOrigins: ['*'] });
+  run.handle ??= await createHandler({ store: run.store, allowedOrigins: ['*'] });
 
   if (url.pathname === '/records') {
     if (req.method === 'POST') {
@@ -50,11 +50,11 @@ export async function handle(req, res, url, ctx) {
   if (url.pathname === '/__records/attempts') return json(res, 200, run.attempts);
   if (url.pathname === '/__records') {
     if (req.method === 'DELETE') {
-      run.store.close();
+      await run.store.close();
       runs.delete(id);
       return json(res, 200, []);
     }
-    return json(res, 200, run.store.list());
+    return json(res, 200, await run.store.list());
   }
   return false;
 }

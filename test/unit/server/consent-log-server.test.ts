@@ -1,5 +1,4 @@
 // @vitest-environment node
-import type { Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeDecision } from '../../../src/core/codec';
 import { consentCookieHandler } from '../../../src/server';
@@ -7,14 +6,14 @@ import { startReceiver } from '../../../examples/consent-log-server/server.mjs';
 
 /** The consent-log receiver's consent-cookie route (`consentCookie` option): the SDK's `serverCookie` endpoint beside the records. */
 describe('examples/consent-log-server: the consent-cookie route', () => {
-  let server: Server;
+  let close: () => Promise<void>;
   let url: string;
   const value = encodeDecision({ id: '3f0c8f0e-4d6b-4b8e', time: Date.now(), revision: 2, method: 'reject-all', categories: { analytics: false }, services: {} });
 
   beforeAll(async () => {
-    ({ server, url } = await startReceiver({ port: 0, dbFile: ':memory:', consentCookie: consentCookieHandler({ revision: 2, cookie: { domain: 'instria.test' } }) }));
+    ({ close, url } = await startReceiver({ port: 0, dbFile: ':memory:', consentCookie: consentCookieHandler({ revision: 2, cookie: { domain: 'instria.test' } }) }));
   });
-  afterAll(() => new Promise((resolve) => server.close(resolve)));
+  afterAll(() => close());
 
   it('answers a decision with the consent cookie', async () => {
     const response = await fetch(`${url}/consent-cookie`, { method: 'POST', body: value });
