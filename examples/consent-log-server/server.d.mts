@@ -88,6 +88,8 @@ export interface ReceiverOptions {
   consentCookie?: (req: IncomingMessage, res: ServerResponse) => Promise<boolean>;
   /** Where it answers. Default `/consent-cookie`. */
   consentCookiePath?: string;
+  /** The statistics dashboard at `/dashboard` (behind `exportToken`); `false` leaves it out. Default true. */
+  dashboard?: boolean;
   /** Fastify plugins registered after the receiver's routes, with `{ store }` as options. */
   plugins?: FastifyPluginAsync<{ store: RecordStore }>[];
 }

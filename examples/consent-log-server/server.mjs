@@ -15,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 import cors from '@fastify/cors';
 import rateLimit from '@fastify/rate-limit';
 import Fastify from 'fastify';
+import { dashboard } from './dashboard/index.mjs';
 import { exportStream } from './export.mjs';
 import { MAX_BODY_BYTES, RECORD_SCHEMA, validateRecord } from './schema.mjs';
 import { openStore } from './store.mjs';
@@ -207,6 +208,8 @@ export function createReceiver(options) {
   app.register(recordsRoute(o));
   app.register(adminRoutes(o));
   retention(app, o.store, o.retentionDays, o.purgeEvery);
+  // The statistics dashboard (/dashboard), behind the same token as the exports; `dashboard: false` leaves it out.
+  if (o.dashboard !== false) app.register(dashboard, { store: o.store, token: o.exportToken });
   for (const plugin of o.plugins ?? []) app.register(plugin, { store: o.store });
   return app;
 }
@@ -224,7 +227,7 @@ export async function createHandler(options) {
   const paths = new Set([options.path ?? '/records', '/export.json', '/export.csv', options.consentCookie && (options.consentCookiePath ?? '/consent-cookie')]);
   return async (req, res) => {
     const pathname = (req.url ?? '/').split('?')[0];
-    if (!paths.has(pathname) && !pathname.startsWith('/subjects/')) return false;
+    if (!paths.has(pathname) && !/^\/(subjects|dashboard)\//.test(pathname) && pathname !== '/dashboard') return false;
     await new Promise((done) => {
       res.once('close', done);
       app.routing(req, res);

@@ -309,3 +309,20 @@ describe('consent-log receiver: exports, data subjects, retention, add-ons', () 
     expect(await (await fetch(`${url}/probe`)).json()).toEqual({ dialect: 'sqlite' });
   });
 });
+
+describe('consent-log receiver: the statistics dashboard', () => {
+  it('is served by the receiver itself, behind the export token, counting what was posted', async () => {
+    const { post, get, url } = await start();
+    const now = Date.now();
+    for (let i = 0; i < 6; i++) expect((await post(recordV2Of(consentId(i), now - i * 1000))).status).toBe(201);
+    expect((await fetch(`${url}/dashboard`)).status).toBe(200); // the page shell: no numbers
+    expect((await fetch(`${url}/dashboard/data.json`)).status).toBe(401);
+    const data = await (await get('/dashboard/data.json')).json();
+    expect(data.totals.decisions).toBe(6);
+  });
+
+  it('is off without an export token, and left out with dashboard: false', async () => {
+    expect((await fetch(`${(await start({ exportToken: undefined })).url}/dashboard/data.json`)).status).toBe(403);
+    expect((await (await start({ dashboard: false })).get('/dashboard/data.json')).status).toBe(404);
+  });
+});
