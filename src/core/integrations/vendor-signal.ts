@@ -34,11 +34,11 @@ export const vendorSignal =
   (consent) => {
     const { options } = consent;
     const mapping: Record<string, string | undefined> = { ...vendor.mapping, ...(typeof input == 'object' && input.mapping) };
-    // A mapped category that does not exist (a typo), or none of the defaults there: never granted.
     if (DEV) {
-      const given = typeof input == 'object' ? input.mapping ?? {} : {};
-      const missing = Object.keys(mapping).filter((key) => !options.categories[mapping[key]!] && (key in given || !Object.keys(given).length));
+      const given = (typeof input == 'object' && input.mapping) || {};
+      const missing = Object.keys(mapping).filter((key) => !options.categories[mapping[key]!]);
       for (const key of missing) {
+        // Mapped to no category: a typo. A default's category missing matters only when no signal can ever be granted.
         if (key in given || missing.length == Object.keys(mapping).length) {
           warn(`option "${vendor.option}": there is no category "${mapping[key]}" to grant ${key}, which stays denied (set a mapping: docs/integrations.md)`);
         }

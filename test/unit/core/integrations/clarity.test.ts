@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { encodeDecision } from '../../../../src/core/codec';
 import { clarity } from '../../../../src/core/integrations/clarity';
 import type { ConsentOptions } from '../../../../src/core/types';
-import { clearCookies, testConsent } from '../../support';
+import { clearCookies, consoleSpy, testConsent } from '../../support';
 
 type ClarityFn = ((...args: unknown[]) => void) & { q?: ArrayLike<unknown>[] };
 const w = window as unknown as { clarity?: ClarityFn };
@@ -81,5 +81,15 @@ describe('clarity (consent API v2)', () => {
     document.cookie = '_clck=1;path=/';
     consent.set({ analytics: true, marketing: false });
     expect(document.cookie).toBe('_clck=1');
+  });
+
+  it('warns in development about a mapping to no category, not about a default category the site does without', () => {
+    const warned = consoleSpy('warn');
+    make({ categories: { essential: { required: true }, analytics: {} } });
+    expect(warned()).toEqual([]);
+    make({ categories: { essential: { required: true }, marketing: {} } }, null, { mapping: { analytics_Storage: 'statistcs' } });
+    expect(warned()).toEqual([
+      'option "clarity": there is no category "statistcs" to grant analytics_Storage, which stays denied (set a mapping: docs/integrations.md)',
+    ]);
   });
 });
