@@ -154,6 +154,7 @@ export default defineConfig([
   browser('instria-consent.widget', 'src/script-tag/widget-chunk.ts'),
   browser('instria-consent.records', 'src/script-tag/records-chunk.ts'),
   browser('instria-consent.placeholder', 'src/script-tag/placeholder-chunk.ts'),
+  browser('instria-consent.vendors', 'src/script-tag/vendors-chunk.ts'),
   browser('instria-consent.all.iife', 'src/script-tag/all.ts'),
   // Strings only: one file per language serves the production and development bundles alike.
   ...LANGUAGE_FILES.map((code) => browser(`instria-consent.lang-${code}`, 'src/script-tag/lang-chunk.ts', 'production', [languageFile(code)])),
@@ -165,4 +166,5 @@ export default defineConfig([
   browser('instria-consent.dev.widget', 'src/script-tag/widget-chunk.ts', 'development'),
   browser('instria-consent.dev.records', 'src/script-tag/records-chunk.ts', 'development'),
   browser('instria-consent.dev.placeholder', 'src/script-tag/placeholder-chunk.ts', 'development'),
+  browser('instria-consent.dev.vendors', 'src/script-tag/vendors-chunk.ts', 'development'),
 ]);

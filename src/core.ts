@@ -28,6 +28,10 @@ export function createConsent<const C extends string = DefaultCategory>(options?
 export { gating } from './core/gating/index';
 export { googleConsentMode } from './core/integrations/google-consent-mode';
 export { matomo } from './core/integrations/matomo';
+export { microsoftConsentMode } from './core/integrations/microsoft-consent-mode';
+export { clarity } from './core/integrations/clarity';
+export { metaPixel } from './core/integrations/meta-pixel';
+export { tiktokPixel } from './core/integrations/tiktok-pixel';
 export { consentRecords } from './core/integrations/records';
 export { footerLinks } from './core/footer-links';
 export { cookieTable, renderCookieTable } from './core/inventory';
@@ -61,5 +65,6 @@ export type {
   ServiceOptions,
   Translations,
   UIView,
+  VendorSignalOptions,
 } from './core/types';
 export type { CookieTableHeadings } from './core/inventory';

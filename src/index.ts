@@ -8,6 +8,7 @@ import { createEngineWithDecisions } from './core/consent';
 import { installDecisions } from './core/decisions';
 import { withRecords } from './core/integrations/records';
 import { withServerCookie } from './core/integrations/server-cookie';
+import { vendorPlugins } from './core/integrations/vendors';
 import { standardPlugins } from './core/plugins';
 import type { Consent, ConsentOptions, DefaultCategory } from './core/types';
 import { DEV, warn } from './core/env';
@@ -43,7 +44,7 @@ export function createConsent<const C extends string = DefaultCategory>(options?
   return createEngineWithDecisions(options, {
     storage: (resolved) => defaultStorage(resolved.cookie, CONSENT_COOKIE),
     plugins: (resolved) => [
-      ...standardPlugins(resolved),
+      ...standardPlugins(resolved, vendorPlugins),
       inPageLanguage(floatingWidget),
       // Registered by a plugin: plugins run only in a browser (server rendering keeps nothing
       // between requests), and their teardown runs on destroy().
@@ -57,6 +58,10 @@ export function createConsent<const C extends string = DefaultCategory>(options?
 export { gating } from './core/gating/index';
 export { googleConsentMode } from './core/integrations/google-consent-mode';
 export { matomo } from './core/integrations/matomo';
+export { microsoftConsentMode } from './core/integrations/microsoft-consent-mode';
+export { clarity } from './core/integrations/clarity';
+export { metaPixel } from './core/integrations/meta-pixel';
+export { tiktokPixel } from './core/integrations/tiktok-pixel';
 export { consentRecords } from './core/integrations/records';
 export { footerLinks } from './core/footer-links';
 export { cookieTable, renderCookieTable } from './core/inventory';
@@ -91,5 +96,6 @@ export type {
   ServiceOptions,
   Translations,
   UIView,
+  VendorSignalOptions,
 } from './core/types';
 export type { CookieTableHeadings } from './core/inventory';

@@ -10,6 +10,8 @@ const isObject = (value: unknown): value is Record<string, any> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 const isBool: Check = (v) => typeof v === 'boolean';
 const isString: Check = (v) => typeof v === 'string';
+/** `true`/`false` or an object of settings: the integrations' options. */
+const isSwitch: Check = (v) => isBool(v) || isObject(v);
 const oneOf =
   (...values: unknown[]): Check =>
   (v) => values.includes(v);
@@ -50,7 +52,11 @@ const CHECKS: Record<string, Check> = {
   plugins: Array.isArray,
   categories: isObject,
   cookie: isObject,
-  googleConsentMode: (v) => isBool(v) || isObject(v),
+  googleConsentMode: isSwitch,
+  microsoftConsentMode: isSwitch,
+  clarity: isSwitch,
+  metaPixel: isSwitch,
+  tiktokPixel: isSwitch,
   storage: isObject,
   controller: isString,
   matomo: isObject,
@@ -85,7 +91,7 @@ const invalid = (option: string, value: unknown, fallback: string): void =>
   warn(`option "${option}" is invalid (${shown(value)}); using the default ${fallback}`);
 
 /** The options of `@instria/consent` that `@instria/consent/core` does not read. */
-const UNREAD_BY_CORE = ['googleConsentMode', 'recordEndpoint', 'serverCookie', 'gating', 'theme', 'layout', 'logo', 'widget', 'nonce'];
+const UNREAD_BY_CORE = ['googleConsentMode', 'microsoftConsentMode', 'clarity', 'metaPixel', 'tiktokPixel', 'recordEndpoint', 'serverCookie', 'gating', 'theme', 'layout', 'logo', 'widget', 'nonce'];
 
 /**
  * Warns once about the options of `input` that the headless entry does not read, and names what

@@ -144,6 +144,14 @@ export type GoogleConsentType =
   | 'security_storage';
 
 /**
+ * Which category grants which of a vendor's consent signals, merged over the vendor's defaults
+ * (see docs/integrations.md): `{ mapping: { ad_storage: 'ads' } }`.
+ */
+export interface VendorSignalOptions<K extends string = string> {
+  mapping?: Partial<Record<K, string>>;
+}
+
+/**
  * A site's strings for one language: any key of the built-in strings, `site` (the name that
  * `{site}` stands for in the banner's text), and per category `C` its name (key `id`) and
  * description (key `id.d`). A misspelt key does not compile.
@@ -202,6 +210,17 @@ export interface EngineOptions<C extends string = string> {
 export interface ConsentOptions<C extends string = string> extends EngineOptions<C> {
   /** Google Consent Mode v2. Default false. Headless: `plugins: [googleConsentMode(options)]`. */
   googleConsentMode?: boolean | GoogleConsentModeOptions;
+  /**
+   * Microsoft UET Consent Mode (`ad_storage` from `marketing`). Default false. Script tag:
+   * `instria-consent.vendors.js` before the SDK's tag (docs/integrations.md). Headless: `plugins: [microsoftConsentMode()]`.
+   */
+  microsoftConsentMode?: boolean | VendorSignalOptions<'ad_storage'>;
+  /** Microsoft Clarity's consent API v2 (`analytics_Storage` from `analytics`, `ad_Storage` from `marketing`). Default false. */
+  clarity?: boolean | VendorSignalOptions<'analytics_Storage' | 'ad_Storage'>;
+  /** Meta Pixel's consent switch (`consent` from `marketing`). Default false. */
+  metaPixel?: boolean | VendorSignalOptions<'consent'>;
+  /** TikTok Pixel's consent switch (`consent` from `marketing`). Default false. */
+  tiktokPixel?: boolean | VendorSignalOptions<'consent'>;
   /** URL receiving a JSON proof-of-consent record after each decision. Headless: `plugins: [consentRecords(url)]`. */
   recordEndpoint?: string;
   /**
@@ -333,10 +352,13 @@ export interface Consent<C extends string = string> {
   destroy(): void;
 }
 
+/** The options of the vendor signals beyond Google (`src/core/integrations/vendors.ts`). */
+export type VendorOption = 'microsoftConsentMode' | 'clarity' | 'metaPixel' | 'tiktokPixel';
+
 /** Options after defaults and validation. */
 export interface ResolvedOptions<C extends string = string>
   extends Required<
-    Omit<ConsentOptions<C>, 'cookie' | 'categories' | 'recordEndpoint' | 'serverCookie' | 'nonce' | 'storage' | 'googleConsentMode' | 'controller' | 'matomo' | 'layout' | 'logo'>
+    Omit<ConsentOptions<C>, 'cookie' | 'categories' | 'recordEndpoint' | 'serverCookie' | 'nonce' | 'storage' | 'googleConsentMode' | 'controller' | 'matomo' | 'layout' | 'logo' | VendorOption>
   > {
   /**
    * The language shown, resolved once at start: the `language` option, or for `auto` the page's
@@ -353,6 +375,10 @@ export interface ResolvedOptions<C extends string = string>
   readonly matomo?: { exempt?: boolean };
   readonly cookie: Required<Omit<CookieOptions, 'domain'>> & { domain?: string };
   readonly googleConsentMode: false | GoogleConsentModeOptions;
+  readonly microsoftConsentMode?: ConsentOptions['microsoftConsentMode'];
+  readonly clarity?: ConsentOptions['clarity'];
+  readonly metaPixel?: ConsentOptions['metaPixel'];
+  readonly tiktokPixel?: ConsentOptions['tiktokPixel'];
   readonly recordEndpoint?: string;
   readonly serverCookie?: string;
   readonly nonce?: string;

@@ -5,6 +5,7 @@ import { installDecisions } from '../core/decisions';
 import { inPageLanguage, languageFiles, loadedLanguages, withLanguage } from '../core/language';
 import { withRecords } from '../core/integrations/records';
 import { withServerCookie } from '../core/integrations/server-cookie';
+import { vendorPlugins } from '../core/integrations/vendors';
 import { standardPlugins } from '../core/plugins';
 import { bootScriptTag } from './boot';
 import { languageUrl, loadChunk } from './load';
@@ -18,7 +19,7 @@ bootScriptTag((script) => {
   languageFiles.load = (lang) => loadChunk(languageUrl(lang, tag), tag?.nonce, () => loadedLanguages()[lang]);
   return {
     storage: (options) => defaultStorage(options.cookie, CONSENT_COOKIE),
-    plugins: (options) => [...standardPlugins(options), inPageLanguage(floatingWidget)],
+    plugins: (options) => [...standardPlugins(options, vendorPlugins), inPageLanguage(floatingWidget)],
     decisions: withRecords(withServerCookie(installDecisions)),
     loadUI: (options) => withLanguage(options, mountUI),
   };

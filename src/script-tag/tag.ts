@@ -43,7 +43,8 @@ bootScriptTag((script) => {
     storage: (options) =>
       lazyDefaultStorage(options.cookie, () => window.InstriaConsentDecisions?.storage(options.cookie, newestDecision), newestDecision),
     plugins: (options) => [
-      ...standardPlugins(options),
+      // The vendor signals beyond Google: `instria-consent.vendors.js`, loaded before this tag.
+      ...standardPlugins(options, window.InstriaConsentVendors),
       // Most sites have a footer link instead: only those that want the button download it.
       (consent) => {
         if (options.widget !== 'floating') return;

@@ -32,6 +32,11 @@ declare global {
     InstriaConsentPlaceholder?: typeof fillPlaceholder;
     /** Set by the records chunk (`instria-consent.records.js`) when it has loaded. */
     InstriaConsentRecords?: typeof withRecords;
+    /**
+     * Set by `instria-consent.vendors.js`, loaded before the script tag by the sites that send
+     * vendor consent signals (UET, Clarity, Meta, TikTok): the add-ons the options ask for.
+     */
+    InstriaConsentVendors?: (options: ResolvedOptions) => Plugin[];
     /** Set by the decision chunk (`instria-consent.decisions.js`) when it has loaded. */
     InstriaConsentDecisions?: {
       decisions: DecisionsInstaller;

@@ -61,9 +61,24 @@ describe('@instria/consent/core takes only the options it reads', () => {
 describe('@instria/consent takes every option', () => {
   it('accepts the integrations and the UI options besides the engine’s', () => {
     createConsent({ googleConsentMode: true, recordEndpoint: '/records', gating: false, theme: 'dark', layout: 'box', widget: 'floating', nonce: 'abc' });
+    createConsent({ microsoftConsentMode: true, clarity: { mapping: { analytics_Storage: 'analytics' } }, metaPixel: true, tiktokPixel: { mapping: { consent: 'marketing' } } });
+    // @ts-expect-error a vendor's own signal names only
+    createConsent({ clarity: { mapping: { analytics_storage: 'analytics' } } });
     expectTypeOf<ConsentOptions>().toExtend<EngineOptions>();
     expectTypeOf<Exclude<keyof ConsentOptions, keyof EngineOptions>>().toEqualTypeOf<
-      'googleConsentMode' | 'recordEndpoint' | 'serverCookie' | 'gating' | 'theme' | 'layout' | 'logo' | 'widget' | 'nonce'
+      | 'googleConsentMode'
+      | 'microsoftConsentMode'
+      | 'clarity'
+      | 'metaPixel'
+      | 'tiktokPixel'
+      | 'recordEndpoint'
+      | 'serverCookie'
+      | 'gating'
+      | 'theme'
+      | 'layout'
+      | 'logo'
+      | 'widget'
+      | 'nonce'
     >();
   });
 });

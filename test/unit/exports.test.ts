@@ -30,6 +30,7 @@ describe('public exports', () => {
   it('@instria/consent', () => {
     expect(Object.keys(full).sort()).toEqual([
       'VERSION',
+      'clarity',
       'consentRecords',
       'cookieTable',
       'createConsent',
@@ -37,14 +38,18 @@ describe('public exports', () => {
       'gating',
       'googleConsentMode',
       'matomo',
+      'metaPixel',
+      'microsoftConsentMode',
       'mountPreferencesLink',
       'renderCookieTable',
+      'tiktokPixel',
     ]);
   });
 
   it('@instria/consent/core', () => {
     expect(Object.keys(core).sort()).toEqual([
       'VERSION',
+      'clarity',
       'consentRecords',
       'cookieTable',
       'createConsent',
@@ -52,7 +57,10 @@ describe('public exports', () => {
       'gating',
       'googleConsentMode',
       'matomo',
+      'metaPixel',
+      'microsoftConsentMode',
       'renderCookieTable',
+      'tiktokPixel',
     ]);
   });
 
@@ -89,6 +97,7 @@ describe('public exports', () => {
       'ServiceOptions',
       'Translations',
       'UIView',
+      'VendorSignalOptions',
     ]);
     expect(coreTypes).toEqual(fullTypes);
   }, 30_000);
