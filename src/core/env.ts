@@ -2,6 +2,16 @@
 export const isBrowser = (): boolean => typeof window !== 'undefined' && typeof document !== 'undefined';
 
 /**
+ * Runs `fn` in a microtask, like `queueMicrotask`, which some embedded browsers lack (or a page
+ * replaced): a promise reaction is one everywhere.
+ */
+export const later = (fn: () => unknown): void => void Promise.resolve().then(fn);
+
+/** A plain object: not null, not an array. */
+export const isObject = (value: unknown): value is Record<string, any> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
  * True in development builds. Guard every `warn()` call with it (`DEV && warn(…)`): bundlers
  * inline it, so production bundles lose the call and its message strings.
  */

@@ -111,7 +111,8 @@ export const finder = (options: Pick<ResolvedOptions, 'language' | 'translations
 export const finderIn =
   (lang: string, options: Pick<ResolvedOptions, 'translations'>, builtIn: Catalogs) =>
   (key: string, fallback?: string): string | undefined => {
-    const text = options.translations[lang]?.[key] || fallback || (builtIn[lang] || loadedLanguages()[lang])?.[key];
+    // Strings only: a translation or label of another type (`42`, `{}`) is not shown.
+    const text = [options.translations[lang]?.[key], fallback, (builtIn[lang] || loadedLanguages()[lang])?.[key]].find((t) => typeof t == 'string' && t);
     if (DEV && !text && builtIn.en[key]) warnOnce(`no "${lang}" translation for "${key}"; using English`);
     return text || builtIn.en[key];
   };

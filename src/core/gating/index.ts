@@ -1,4 +1,4 @@
-import { DEV, safe, warn } from '../env';
+import { DEV, later, safe, warn } from '../env';
 import { hooksOf } from '../hooks';
 import type { Consent, Plugin } from '../types';
 import { autoBlock, gate, hostsOf } from './auto-block';
@@ -158,7 +158,8 @@ function queue(consent: Consent, blocks: Blocks, done: WeakSet<Node>) {
  */
 export const gating = (): Plugin => (consent) => {
   const hosts = hostsOf(consent.options);
-  const [unblock, blocks] = hosts.length ? autoBlock(consent, hosts) : [];
+  // Auto-blocking failing (a browser without one of the methods it wraps) leaves the queue working.
+  const [unblock, blocks] = (hosts.length && safe(() => autoBlock(consent, hosts))) || [];
   const done = new WeakSet<Node>();
   const [waiting, track, pump] = queue(consent, blocks, done);
 
@@ -183,7 +184,7 @@ export const gating = (): Plugin => (consent) => {
   observer.observe(document, { childList: true, subtree: true });
   let stopped = false;
   // The stored decision is applied right after the add-ons are installed: scan after it.
-  queueMicrotask(() => stopped || (scan(document), pump()));
+  later(() => stopped || (scan(document), pump()));
   const unlisten = consent.state.listen(pump);
   // Code-driven loading shares the order: a due `whenGranted(category, fn)` callback waits
   // behind the gated scripts already waiting, so it can rely on what they define. Chained on

@@ -77,6 +77,11 @@ describe('lookup', () => {
     expect(finderIn('fr', options('auto'), builtIn)('close')).toBe('Fermer');
   });
 
+  it('shows strings only: a translation or label of another type falls back to the built-in text', () => {
+    const find = finder(options('fr', { fr: { save: 42, close: { text: 'x' }, media: ['a'] } } as never), builtIn);
+    expect([find('save'), find('close'), find('close', 7 as never), find('media')]).toEqual(['Save', 'Fermer', 'Fermer', undefined]);
+  });
+
   it('speaks a language only the site gives, English for what it lacks', () => {
     const warn = warnings();
     document.documentElement.lang = 'nl-BE';
