@@ -3,6 +3,7 @@ import { hooksOf } from '../hooks';
 import type { Consent, Plugin } from '../types';
 import { autoBlock, gate, hostsOf } from './auto-block';
 import { placeholderFor } from './placeholder';
+import { trusted } from '../trusted';
 
 /** The elements gating looks after. */
 const GATED = '[data-consent]';
@@ -29,17 +30,18 @@ function ranBefore(element: HTMLElement): boolean {
 /** The live copy of a gated script: every attribute but its types, its URL, nonce and code. */
 function liveCopy(script: HTMLScriptElement): HTMLScriptElement {
   const copy = document.createElement('script');
+  // Its URL, code and event handlers go through the SDK's Trusted Types policy (./trusted.ts).
   for (const { name, value } of script.attributes) {
-    if (name !== 'type' && name !== 'data-type') copy.setAttribute(name, value);
+    if (!/^(src|(data-)?type)$/.test(name)) copy.setAttribute(name, /^on/.test(name) ? trusted(value, 'createScript') : value);
   }
   const type = script.getAttribute('data-type');
-  const src = script.getAttribute('data-src');
+  const src = script.getAttribute('data-src') || script.getAttribute('src');
   if (type) copy.type = type;
-  if (src) copy.src = src;
+  if (src) copy.src = trusted(src);
   // The nonce attribute reads empty once the page has loaded; the property keeps it.
   // See: https://html.spec.whatwg.org/multipage/urls-and-fetching.html#nonce-attributes
   copy.nonce = script.nonce;
-  copy.text = script.text;
+  copy.text = trusted(script.text, 'createScript');
   return copy;
 }
 
@@ -105,7 +107,9 @@ function queue(consent: Consent, blocks: Blocks, done: WeakSet<Node>) {
       waiting.delete(element);
       done.add(element);
       if (script) {
-        const copy = liveCopy(script);
+        // A copy the page's CSP refuses (Trusted Types without our policy) stays inert.
+        const copy = safe(() => liveCopy(script));
+        if (!copy) continue;
         done.add(copy);
         // load or error: exactly one of them fires.
         const settle = () => (loading--, pump());
