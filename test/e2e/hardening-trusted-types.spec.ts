@@ -1,6 +1,6 @@
 import { expect, test } from './helpers';
 
-// Trusted Types (issue 20, item 1): under `require-trusted-types-for 'script'` the SDK puts what it
+// Trusted Types: under `require-trusted-types-for 'script'` the SDK puts what it
 // loads and activates through its one policy, `instria-consent`; without the directive nothing
 // changes; a page whose `trusted-types` directive leaves the policy out gets no exception and no
 // script run without the browser's leave (fail closed).

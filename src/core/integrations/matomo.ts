@@ -1,4 +1,4 @@
-import { DEV, later, safe, warn } from '../env';
+import { DEV, documentCookie, later, safe, warn } from '../env';
 import type { Plugin } from '../types';
 
 /**
@@ -33,7 +33,7 @@ export const matomo = (): Plugin => (consent) => {
   later(
     () =>
       consent.state.get().services.matomo ||
-      (safe(() => document.cookie, '').includes(`mtm_${exempt === true ? 'cookie_' : ''}consent=`) && paq(`forget${kind}Given`)),
+      (safe(documentCookie, '').includes(`mtm_${exempt === true ? 'cookie_' : ''}consent=`) && paq(`forget${kind}Given`)),
   );
   return consent.on('consent', (state) => {
     if (state.services.matomo) {
