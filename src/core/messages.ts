@@ -111,8 +111,7 @@ export const finder = (options: Pick<ResolvedOptions, 'language' | 'translations
 export const finderIn =
   (lang: string, options: Pick<ResolvedOptions, 'translations'>, builtIn: Catalogs) =>
   (key: string, fallback?: string): string | undefined => {
-    // Strings only: a translation or label of another type (`42`, `{}`) is not shown.
-    const text = [options.translations[lang]?.[key], fallback, (builtIn[lang] || loadedLanguages()[lang])?.[key]].find((t) => typeof t == 'string' && t);
+    const text = options.translations[lang]?.[key] || fallback || (builtIn[lang] || loadedLanguages()[lang])?.[key];
     if (DEV && !text && builtIn.en[key]) warnOnce(`no "${lang}" translation for "${key}"; using English`);
     return text || builtIn.en[key];
   };

@@ -22,7 +22,7 @@ export function hostsOf(options: Consent['options']): Hosts {
   const hosts: Hosts = [];
   for (const service in options.services) {
     const list = options.services[service]!.hosts;
-    for (const entry of Array.isArray(list) ? list : [list ?? []].flat()) {
+    for (const entry of [list ?? []].flat()) {
       const host = typeof entry == 'string' && hostOf(`http://${entry}`);
       if (host) hosts.push([host, service]);
       else DEV && warn(`service "${service}": hosts entry ${JSON.stringify(entry)} is not a host name; ignored`);

@@ -32,7 +32,7 @@ function liveCopy(script: HTMLScriptElement): HTMLScriptElement {
   const copy = document.createElement('script');
   // Its URL, code and event handlers go through the SDK's Trusted Types policy (./trusted.ts).
   for (const { name, value } of script.attributes) {
-    if (!/^(src|(data-)?type)$/.test(name)) copy.setAttribute(name, /^on/.test(name) ? trusted(value, 'createScript') : value);
+    if (!/^(src|(data-)?type)$/.test(name)) copy.setAttribute(name, /^on/.test(name) ? trusted(value, true) : value);
   }
   const type = script.getAttribute('data-type');
   const src = script.getAttribute('data-src') || script.getAttribute('src');
@@ -41,7 +41,7 @@ function liveCopy(script: HTMLScriptElement): HTMLScriptElement {
   // The nonce attribute reads empty once the page has loaded; the property keeps it.
   // See: https://html.spec.whatwg.org/multipage/urls-and-fetching.html#nonce-attributes
   copy.nonce = script.nonce;
-  copy.text = trusted(script.text, 'createScript');
+  copy.text = trusted(script.text, true);
   return copy;
 }
 
