@@ -23,3 +23,14 @@ for (const bundle of ['split', 'all']) {
     expect(evil).toEqual([]);
   });
 }
+
+// Odd setups: the SDK's tag, and a gated script, built in a DocumentFragment and then inserted.
+for (const bundle of ['split', 'all']) {
+  test(`${bundle} bundle: a tag built in a DocumentFragment starts, and gates what a fragment brings`, async ({ page, ui }) => {
+    await page.goto(`/test/e2e/fixtures/hardening/fragment.html?bundle=${bundle}`);
+    await expect(ui.banner).toBeVisible();
+    expect(await page.evaluate(() => (window as unknown as { order: string[] }).order)).toEqual([]);
+    await ui.accept();
+    await expect.poll(() => page.evaluate(() => (window as unknown as { order: string[] }).order)).toEqual(['inline']);
+  });
+}
