@@ -4,8 +4,8 @@
 // strict Content-Security-Policy), and the routes in scripts/routes/*.mjs (analytics stand-in,
 // consent-record receiver…). Usage: node scripts/server.mjs [--port 4173] [--root .] [--index path]
 import { createServer } from 'node:http';
-import { readFile, readdir, stat } from 'node:fs/promises';
-import { extname, join, normalize, resolve, dirname } from 'node:path';
+import { readFile, readdir, realpath, stat } from 'node:fs/promises';
+import { extname, isAbsolute, join, relative, resolve, dirname, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -24,6 +24,25 @@ const TYPES = {
   '.map': 'application/json; charset=utf-8',
 };
 
+/** Whether `file` (a real path) lies in the folder `base`, with no dot-segment on the way. */
+const isIn = (base, file) => {
+  const inside = relative(base, file);
+  return !inside.startsWith('..') && !isAbsolute(inside) && !inside.split(sep).some((part) => part.startsWith('.'));
+};
+
+/**
+ * The file `pathname` names under `root`, its `index.html` for a folder; null when there is
+ * none, false when it may not be served: a dot-segment (`.git/`, `.env`), or a path (`..`, an
+ * encoded `%2e%2e`, a symbolic link) that leads out of the real folders in `bases` (the
+ * repository, and its `node_modules`, which a git worktree links to the main checkout's).
+ */
+async function servable(root, bases, pathname) {
+  if (pathname.includes('\0') || pathname.split(/[/\\]/).some((part) => part.startsWith('.'))) return false;
+  let file = await realpath(join(root, pathname)).catch(() => null);
+  if (file && (await stat(file)).isDirectory()) file = await realpath(join(file, 'index.html')).catch(() => null);
+  return file && (bases.some((base) => isIn(base, file)) ? file : false);
+}
+
 /** Route modules: each exports `handle(req, res, url, ctx)` and returns true when it answered. */
 async function loadRoutes() {
   const dir = join(here, 'routes');
@@ -38,6 +57,7 @@ async function loadRoutes() {
 export async function startServer({ port = 4173, root = resolve(here, '..'), index = '/examples/index.html', host = '127.0.0.1' } = {}) {
   const routes = await loadRoutes();
   const ctx = { root, state: new Map() };
+  const bases = [await realpath(root), await realpath(join(root, 'node_modules')).catch(() => root)];
   const server = createServer(async (req, res) => {
     try {
       const url = new URL(req.url ?? '/', `http://${req.headers.host ?? host}`);
@@ -45,12 +65,9 @@ export async function startServer({ port = 4173, root = resolve(here, '..'), ind
       for (const route of routes) if (await route.handle(req, res, url, ctx)) return;
       let pathname = decodeURIComponent(url.pathname);
       if (pathname === '/') pathname = index;
-      const file = normalize(join(root, pathname));
-      if (!file.startsWith(root) || file.includes(`${root}/node_modules/.`)) return void res.writeHead(403).end();
-      let target = file;
-      const info = await stat(target).catch(() => null);
-      if (info?.isDirectory()) target = join(target, 'index.html');
-      const body = await readFile(target).catch(() => null);
+      const target = await servable(root, bases, pathname);
+      if (target === false) return void res.writeHead(403).end();
+      const body = target && (await readFile(target).catch(() => null));
       if (!body) return void res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
       const headers = { 'content-type': TYPES[extname(target)] ?? 'application/octet-stream', 'cache-control': 'no-store' };
       const extra = await readFile(`${target}.headers.json`, 'utf8').catch(() => null);

@@ -1,5 +1,5 @@
 import { decodeDecision } from './codec';
-import { safe } from './env';
+import { documentCookie, safe } from './env';
 import { isAsking } from './pending';
 import type { ConsentState, NameMatcher, ResolvedOptions } from './types';
 
@@ -127,7 +127,7 @@ export const hasLeftovers = (options: ResolvedOptions, state: ConsentState): boo
     // localStorage, which this finds; the clean-up it triggers removes all three.
     return (
       refused &&
-      `${document.cookie};${Object.keys(localStorage)}`.split(/[;=,] */).some((name) => matchesName(name, matchers))
+      `${documentCookie()};${Object.keys(localStorage)}`.split(/[;=,] */).some((name) => matchesName(name, matchers))
     );
   }, true);
 
@@ -163,7 +163,7 @@ export function eraseCookie(name: string): void {
   safe(() => {
     for (const domain of cookieDomains(location.hostname)) {
       for (const path of cookiePaths(location.pathname)) {
-        document.cookie = `${name}=;expires=Thu, 01 Jan 1970 00:00:00 GMT;path=${path}${domain ? `;domain=${domain}` : ''}${secure}`;
+        documentCookie(`${name}=;expires=Thu, 01 Jan 1970 00:00:00 GMT;path=${path}${domain ? `;domain=${domain}` : ''}${secure}`);
       }
     }
   }, undefined);
@@ -189,7 +189,7 @@ export const CONSENT_COOKIE = { newest: newestDecision, erase: eraseCookie };
 export function clearTrackers(matchers: readonly NameMatcher[], keep: readonly NameMatcher[] = []): string[] {
   if (!matchers.length) return [];
   const doomed = (name: string | null): name is string => !!name && matchesName(name, matchers) && !matchesName(name, keep);
-  const names = safe(() => document.cookie, '')
+  const names = safe(documentCookie, '')
     .split(';')
     .map((pair) => pair.split('=')[0]!.trim())
     .filter(doomed);

@@ -1,4 +1,4 @@
-import { COMPACT_FORMAT_VERSION, FORMAT_VERSION } from './constants';
+import { COMPACT_FORMAT_VERSION, FORMAT_VERSION, RESERVED_ID } from './constants';
 import { DEV, warn } from './env';
 import type { ConsentMethod } from './types';
 
@@ -24,7 +24,7 @@ const METHODS: ConsentMethod[] = ['accept-all', 'reject-all', 'custom', 'gpc', '
  * version 2 (the compact form) by their {@link serviceCode}. Ids and flags use only characters
  * js-cookie leaves unescaped.
  */
-const FORMAT = /^([12])\.([A-Za-z0-9-]{8,64})\.([0-9a-z]{1,11})\.(\d{1,9})\.([0-4])\.([\w~!-]*)\.([\w~!-]*)$/;
+const FORMAT = /^([12])\.([A-Za-z0-9-]{8,64})\.([0-9a-z]{1,11})\.(\d{1,16})\.([0-4])\.([\w~!-]*)\.([\w~!-]*)$/;
 const ENTRY = /^([\w-]{1,40})~([01])$/;
 
 /**
@@ -93,7 +93,7 @@ function decodeMap(text: string): Record<string, boolean> | null {
   const map: Record<string, boolean> = Object.create(null);
   for (const entry of text ? text.split('!') : []) {
     const match = ENTRY.exec(entry);
-    if (!match || match[1]! in map || /^(__proto__|constructor|prototype)$/.test(match[1]!)) return null;
+    if (!match || match[1]! in map || RESERVED_ID.test(match[1]!)) return null;
     map[match[1]!] = match[2] === '1';
   }
   return map;

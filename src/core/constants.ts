@@ -22,6 +22,9 @@ export const DEFAULT_CATEGORIES = { essential: { required: true }, analytics: {}
 /** Category and service ids: safe in the cookie value, in attribute selectors and as object keys. */
 export const ID_PATTERN = /^[A-Za-z0-9_-]{1,40}$/;
 
+/** Ids refused all the same: the stored value's decoder refuses them (prototype pollution). */
+export const RESERVED_ID = /^(__proto__|constructor|prototype)$/;
+
 /** Prefix of the `window` CustomEvents mirroring the instance events. */
 export const EVENT_PREFIX = 'instria-consent:';
 

@@ -1,10 +1,10 @@
 import { clearTrackers, trackersOf } from './cleanup';
 import { encodeDecision, type StoredDecision } from './codec';
-import { DEV, hex, warn } from './env';
+import { DEV, hex, isObject, warn } from './env';
 import { inventoryOf } from './inventory';
 import type { Decisions, DecisionsInstaller, Engine } from './engine';
 import { isAsking, pendingChoices } from './pending';
-import { hasAny, transition } from './state';
+import { flags, hasAny, transition } from './state';
 import type { ConsentMethod, ConsentState, ResolvedOptions, UIView } from './types';
 
 type Flags = Record<string, boolean>;
@@ -31,27 +31,36 @@ function grantAll(options: ResolvedOptions, value: boolean): Grants {
   return { categories, services };
 }
 
+/** A map of true/false: only `true` grants, only `false` refuses (`'false'`, `1`, `[]` are neither). */
+const isFlags = (map: unknown): map is Flags => isObject(map) && Object.values(map).every((value) => typeof value == 'boolean');
+
 /**
  * The grants of a decision on the categories `choices` names (each with all its services) and
  * the services `extra` names, from `state`: everything else keeps its choice, and what is
- * pending and not named stays pending (left out).
+ * pending and not named stays pending (left out). Own keys only, so a page's
+ * `Object.prototype.marketing = true` grants nothing. Null (no decision, a development warning)
+ * when the arguments are not maps of true/false.
  */
-function chosen(options: ResolvedOptions, state: ConsentState, choices: Partial<Flags>, extra?: { services?: Flags }): Grants {
-  const categories = { ...state.categories };
-  const services = { ...state.services };
+function chosen(options: ResolvedOptions, state: ConsentState, choices: unknown, extra?: any): Grants | null {
+  if (!isFlags(choices) || !(extra === undefined || (isObject(extra) && isFlags(extra.services ?? {})))) {
+    return DEV && warn('set() takes maps of true/false (set({ analytics: true }, { services: { ga4: false } })); nothing changes', choices, extra), null;
+  }
+  const categories = flags(state.categories);
+  const services = flags(state.services);
   // What is pending stays undecided unless named here.
   for (const id of state.pending.categories) delete categories[id];
   for (const id of state.pending.services) delete services[id];
-  for (const id in choices) {
+  for (const id of Object.keys(choices)) {
+    const value = choices[id]!;
     if (!options.optional.includes(id)) {
       DEV && warn(`set(): "${id}" is not an optional category; ignored`);
       continue;
     }
-    categories[id] = !!choices[id];
-    for (const service in options.serviceCategory) if (options.serviceCategory[service] === id) services[service] = !!choices[id];
+    categories[id] = value;
+    for (const service in options.serviceCategory) if (options.serviceCategory[service] === id) services[service] = value;
   }
-  for (const service in extra?.services) {
-    if (service in options.serviceCategory) services[service] = !!extra!.services[service];
+  for (const service of Object.keys(extra?.services ?? {})) {
+    if (service in options.serviceCategory) services[service] = extra.services[service];
     else DEV && warn(`set(): unknown service "${service}" ignored`);
   }
   return { categories, services };
@@ -72,7 +81,9 @@ export const installDecisions: DecisionsInstaller = (engine: Engine): Decisions 
    * `services` name. What they leave out (still pending) stays unlisted, so undecided, and the
    * banner keeps asking for it.
    */
-  function decide({ categories, services }: Grants, method: ConsentMethod, view: UIView = 'hidden'): void {
+  function decide(grants: Grants | null, method: ConsentMethod, view: UIView = 'hidden'): void {
+    if (!grants) return;
+    const { categories, services } = grants;
     const decision: StoredDecision = {
       id: $state.get().id ?? newConsentId(),
       time: Date.now(),

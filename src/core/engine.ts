@@ -1,7 +1,7 @@
 import { atom, type WritableAtom } from 'nanostores';
 import { decodeDecision, isDecisionValid, type StoredDecision } from './codec';
 import { emit, listen, type Listeners } from './emitter';
-import { DEV, isBrowser, safe, warn } from './env';
+import { DEV, isBrowser, later, safe, warn } from './env';
 import type { ConsentHooks, HookedConsent } from './hooks';
 import { onDemand, type OnDemand } from './on-demand';
 import { resolveOptions } from './options';
@@ -205,10 +205,10 @@ function boot(
   const { options, state, view } = engine;
   if (decision) {
     state.set(toState(options, decision));
-    queueMicrotask(() => live() && engine.emit('consent', state.get()));
+    later(() => live() && engine.emit('consent', state.get()));
   }
   if (isAsking(state.get())) {
-    if (options.gpc && navigator.globalPrivacyControl === true) queueMicrotask(() => act((d) => d.gpc()));
+    if (options.gpc && navigator.globalPrivacyControl === true) later(() => act((d) => d.gpc()));
     else view.set('banner');
   }
   act((d) => d.clean(), lazy(state.get()));

@@ -2,6 +2,36 @@
 export const isBrowser = (): boolean => typeof window !== 'undefined' && typeof document !== 'undefined';
 
 /**
+ * Runs `fn` in a microtask, like `queueMicrotask`, which some embedded browsers lack (or a page
+ * replaced): a promise reaction is one everywhere.
+ */
+export const later = (fn: () => unknown): void => void Promise.resolve().then(fn);
+
+/**
+ * `document[name]` through its accessor, the first one up the prototype chain (with `value`:
+ * sets it). Markup can shadow a member of `document` (`<img name="cookie">`, `<form
+ * name="currentScript">`: a document's named elements override its own members), which would
+ * make every cookie write a no-op or hand the SDK another element for its own tag; a named
+ * element is a plain value there, skipped.
+ * See: https://html.spec.whatwg.org/multipage/dom.html#dom-document-nameditem
+ */
+export function fromDocument(name: 'cookie', value?: string): string;
+export function fromDocument(name: 'currentScript'): HTMLOrSVGScriptElement | null;
+export function fromDocument(name: string, value?: string): unknown {
+  let owner: object = document;
+  let member: PropertyDescriptor | undefined;
+  while (!(member = Object.getOwnPropertyDescriptor(owner, name))?.get) owner = Object.getPrototypeOf(owner);
+  return value === undefined ? member.get!.call(document) : (member.set!.call(document, value), value);
+}
+
+/** `document.cookie`, safe from markup (see `fromDocument`); with `value`, writes it. */
+export const documentCookie = (value?: string): string => fromDocument('cookie', value);
+
+/** A plain object: not null, not an array. */
+export const isObject = (value: unknown): value is Record<string, any> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
  * True in development builds. Guard every `warn()` call with it (`DEV && warn(…)`): bundlers
  * inline it, so production bundles lose the call and its message strings.
  */

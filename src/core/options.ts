@@ -1,13 +1,11 @@
 import { SUSPECTS } from './cleanup';
-import { COOKIE_NAME, DEFAULT_CATEGORIES, DEFAULT_EXPIRY_DAYS, ID_PATTERN, MAX_EXPIRY_DAYS } from './constants';
-import { DEV, isBrowser, warn } from './env';
+import { COOKIE_NAME, DEFAULT_CATEGORIES, DEFAULT_EXPIRY_DAYS, ID_PATTERN, MAX_EXPIRY_DAYS, RESERVED_ID } from './constants';
+import { DEV, isBrowser, isObject, safe, warn } from './env';
 import { uiLanguage } from './language';
 import type { ConsentOptions, NameMatcher, ResolvedCategory, ResolvedOptions, ResolvedService } from './types';
 
 type Check = (value: any) => boolean;
 
-const isObject = (value: unknown): value is Record<string, any> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 const isBool: Check = (v) => typeof v === 'boolean';
 const isString: Check = (v) => typeof v === 'string';
 /** `true`/`false` or an object of settings: the integrations' options. */
@@ -15,6 +13,12 @@ const isSwitch: Check = (v) => isBool(v) || isObject(v);
 const oneOf =
   (...values: unknown[]): Check =>
   (v) => values.includes(v);
+
+/** The own keys of `value` if it is a plain object, else none. */
+const keysOf = (value: unknown): string[] => (isObject(value) ? Object.keys(value) : []);
+
+/** A category or service id the stored value can hold. */
+const isId = (id: string): boolean => ID_PATTERN.test(id) && !RESERVED_ID.test(id);
 
 /** Defaults of the scalar options. */
 const DEFAULTS = {
@@ -36,11 +40,13 @@ const DEFAULTS = {
  * default (with a development warning), so nothing downstream can throw on it.
  */
 const CHECKS: Record<string, Check> = {
-  revision: (v) => Number.isInteger(v) && v >= 0,
+  // Up to 16 digits: what the stored value holds (codec.ts), so a decision is always read back.
+  revision: (v) => Number.isSafeInteger(v) && v >= 0,
   expiresAfterDays: (v) => typeof v === 'number' && v === v,
   language: isString,
   translations: isObject,
-  privacyPolicyUrl: isString,
+  // A link the visitor follows: http(s) or relative only, never `javascript:` or `data:`.
+  privacyPolicyUrl: (v) => isString(v) && /^https?:$/.test(safe(() => new URL(v, 'http://a').protocol, '')),
   gpc: isBool,
   recordEndpoint: isString,
   serverCookie: isString,
@@ -144,9 +150,11 @@ const toMatchers = (list: unknown, where: string): NameMatcher[] | undefined => 
  */
 export function resolveOptions<C extends string>(input: ConsentOptions<C> | undefined): ResolvedOptions<C> {
   const options: Record<string, any> = { ...DEFAULTS };
-  for (const key in isObject(input) ? input : {}) {
+  // Own keys only, checked against own CHECKS: a `__proto__` key (JSON.parse makes one) or a
+  // page's polluted Object.prototype is an unknown option, never a crash or a grant.
+  for (const key of keysOf(input)) {
     const value = (input as Record<string, any>)[key];
-    if (!CHECKS[key]) DEV && warn(`unknown option "${key}" ignored`);
+    if (!{}.hasOwnProperty.call(CHECKS, key)) DEV && warn(`unknown option "${key}" ignored`);
     else if (value === undefined || CHECKS[key]!(value)) options[key] = value ?? options[key];
     else DEV && invalid(key, value, defaultShown(key));
   }
@@ -159,14 +167,15 @@ export function resolveOptions<C extends string>(input: ConsentOptions<C> | unde
     options.expiresAfterDays !== days &&
     warn(`option "expiresAfterDays" is outside 1..${MAX_EXPIRY_DAYS} (${days}); using ${options.expiresAfterDays}`);
 
-  const categories = {} as Record<C, ResolvedCategory>;
-  const serviceCategory: Record<string, C> = {};
-  const services: Record<string, ResolvedService> = {};
+  // Without a prototype: every `for…in` and `in` over them sees the configured ids only.
+  const categories: Record<C, ResolvedCategory> = Object.create(null);
+  const serviceCategory: Record<string, C> = Object.create(null);
+  const services: Record<string, ResolvedService> = Object.create(null);
   const optional: C[] = [];
   const given: Record<string, any> = options.categories ?? DEFAULT_CATEGORIES;
-  for (const id in given) {
+  for (const id of keysOf(given)) {
     const config = given[id];
-    if (!ID_PATTERN.test(id) || !isObject(config)) {
+    if (!isId(id) || !isObject(config)) {
       DEV && warn(`category "${id}" is not valid (an id of letters, digits, "_", "-" and an object; got ${shown(config)}); ignored`);
       continue;
     }
@@ -174,8 +183,8 @@ export function resolveOptions<C extends string>(input: ConsentOptions<C> | unde
     // Essential means essential: a tracker needs consent (ePrivacy art. 5(3); CNIL guidelines
     // of 17 September 2020, art. 2), so a "required" category holding one is made optional.
     let tracks = cookies?.some(isTracker);
-    for (const service in isObject(config.services) ? config.services : {}) {
-      if (ID_PATTERN.test(service) && !(service in serviceCategory)) {
+    for (const service of keysOf(config.services)) {
+      if (isId(service) && !(service in serviceCategory)) {
         const own = isObject(config.services[service]) ? config.services[service] : {};
         serviceCategory[service] = id as C;
         services[service] = { ...own, cookies: toMatchers(own.cookies, `service "${service}"`), declared: own.cookies };
@@ -207,6 +216,13 @@ export function resolveOptions<C extends string>(input: ConsentOptions<C> | unde
     return fallback;
   };
 
+  // Strings only: a translation of another type (`42`, `{}`) would be drawn as it is, or throw.
+  const translations: Record<string, Record<string, string>> = {};
+  for (const lang of keysOf(options.translations)) {
+    const given = options.translations[lang];
+    translations[lang] = Object.fromEntries(keysOf(given).filter((key) => typeof given[key] == 'string').map((key) => [key, given[key]]));
+  }
+  options.translations = translations;
   // Resolved once, here: every file of the SDK (UI, placeholder, records) reads the result.
   if (isBrowser()) options.language = uiLanguage(options as ResolvedOptions);
   return {

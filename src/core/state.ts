@@ -23,6 +23,12 @@ export interface Transition {
 
 const freeze = Object.freeze;
 
+/**
+ * A copy of `from` without a prototype: a page's `Object.prototype.marketing = true` is never
+ * read as a grant (`granted('marketing')`, `'marketing' in flags`).
+ */
+export const flags = (from?: Readonly<Flags>): Flags => Object.assign(Object.create(null), from);
+
 const keys = Object.keys as <T extends object>(o: T) => (keyof T & string)[];
 
 /**
@@ -32,8 +38,8 @@ const keys = Object.keys as <T extends object>(o: T) => (keyof T & string)[];
  * refused is refused with it (refusals stay refusals; why: `isDecisionValid` in codec.ts).
  */
 export function toState<C extends string>(options: ResolvedOptions<C>, decision: StoredDecision | null): ConsentState<C> {
-  const categories: Flags = {};
-  const services: Flags = {};
+  const categories = flags();
+  const services = flags();
   const newCategories: string[] = [];
   const newServices: string[] = [];
   for (const id of keys(options.categories)) {

@@ -1,7 +1,7 @@
 import { createEngine, type EngineSetup } from '../core/engine';
-import { DEV, failed, warn } from '../core/env';
+import { DEV, failed, fromDocument, warn } from '../core/env';
 import type { Consent, ConsentOptions } from '../core/types';
-import './window';
+import { claimGlobals } from './window';
 
 /** `window.InstriaConsent`: the instance API plus `init` and `version`. */
 export type ScriptTagApi = Partial<Consent> & { init(config?: ConsentOptions): Consent | undefined; version: string };
@@ -73,8 +73,8 @@ export function readTagOptions(script: HTMLOrSVGScriptElement | null): ConsentOp
  * the add-ons too (`standardPlugins` and the entry's own).
  */
 export function bootScriptTag(setup: (script: HTMLOrSVGScriptElement | null) => EngineSetup, version: string): void {
-  if (typeof window === 'undefined' || window.InstriaConsent) return;
-  const script = document.currentScript;
+  if (typeof window === 'undefined' || (claimGlobals(), window.InstriaConsent)) return;
+  const script = fromDocument('currentScript');
   let instance: Consent | undefined;
   const api: ScriptTagApi = {
     version,

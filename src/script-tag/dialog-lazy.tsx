@@ -1,6 +1,6 @@
 import { Component, type ComponentType } from 'preact';
 import { loadChunk } from './load';
-import { DEV, failed } from '../core/env';
+import { DEV, failed, fromDocument } from '../core/env';
 import type { PreferencesProps } from '../ui/preferences';
 
 /**
@@ -9,7 +9,7 @@ import type { PreferencesProps } from '../ui/preferences';
  * the banner with one click and never open it. The npm entries and the all-in-one file import
  * the dialog itself.
  */
-const src = new URL(`instria-consent.${DEV ? 'dev.' : ''}dialog.js`, (document.currentScript as HTMLScriptElement | null)?.src || location.href).href;
+const src = new URL(`instria-consent.${DEV ? 'dev.' : ''}dialog.js`, (fromDocument('currentScript') as HTMLScriptElement | null)?.src || location.href).href;
 
 let loading: Promise<ComponentType<PreferencesProps>> | undefined;
 

@@ -1,3 +1,5 @@
+import { trusted } from '../core/trusted';
+
 /**
  * Loads a chunk with a `<script>` carrying the page's nonce; resolves with what it registers on
  * `window`. Rejects if it cannot load.
@@ -9,7 +11,7 @@ export function loadChunk<T>(src: string, nonce: string | undefined, registered:
     // A script added by script is async already. Loaded without registering (a wrong file) or
     // not loaded at all: the same failure for the caller.
     const script = document.createElement('script');
-    script.src = src;
+    script.src = trusted(src);
     if (nonce) script.nonce = nonce;
     script.onload = script.onerror = () => {
       const value = registered();

@@ -1,6 +1,5 @@
-import Cookies from 'js-cookie';
 import type { ConsentStorage, CookieOptions } from '../core/types';
-import { readCookie, type PickCookie } from './lazy';
+import { documentCookie, readCookie, type PickCookie } from './lazy';
 
 /** What the cookie store borrows from the core (`CONSENT_COOKIE`), as storage imports no core code. */
 export interface CookieHelpers {
@@ -11,9 +10,14 @@ export interface CookieHelpers {
 }
 
 /**
- * Keeps the decision in one first-party cookie, written with one pre-configured js-cookie jar:
- * `Path=/`, `SameSite=Lax` and `Secure` on https by default. A cookie that keeps the visitor's
- * choice needs no consent (CNIL guidelines of 17 September 2020). See: https://www.legifrance.gouv.fr/jorf/id/JORFTEXT000042388179
+ * Keeps the decision in one first-party cookie: `Path=/`, `SameSite=Lax` and `Secure` on https
+ * by default. A cookie that keeps the visitor's choice needs no consent (CNIL guidelines of 17
+ * September 2020). See: https://www.legifrance.gouv.fr/jorf/id/JORFTEXT000042388179
+ * Written through Document.prototype's accessor (`documentCookie`), not by a library that reads
+ * `document.cookie`, which markup can shadow (`<img name="cookie">` made every write a no-op, so
+ * a withdrawal never reached the server). The value holds only characters a cookie carries
+ * as they are (the codec's: letters, digits, `.~!_-`), so it is written unescaped.
+ * See: https://www.rfc-editor.org/rfc/rfc6265#section-4.1.1
  * Reading `document.cookie` throws in sandboxed iframes, so every access is guarded.
  * A read takes the newest of several same-name cookies; a write or a clear first erases every
  * variant (other domain, other path), so that an older decision can never come back.
@@ -22,32 +26,28 @@ export function cookieStorage(
   options: Required<Omit<CookieOptions, 'domain'>> & { domain?: string },
   helpers: CookieHelpers,
 ): ConsentStorage {
-  const jar = Cookies.withAttributes({
-    path: options.path,
-    domain: options.domain,
-    sameSite: options.sameSite,
-    secure: location.protocol === 'https:' || options.sameSite === 'None',
-  });
-  const read = () => readCookie(options.name, helpers.newest);
+  const { name, path, domain, sameSite } = options;
+  const attributes = `;path=${path}${domain ? `;domain=${domain}` : ''};samesite=${sameSite}${location.protocol === 'https:' || sameSite === 'None' ? ';secure' : ''}`;
+  /** Sets the cookie to `value` until `expires`; false where cookies cannot be written. */
+  const set = (value: string, expires: Date) => {
+    try {
+      documentCookie(`${name}=${value};expires=${expires.toUTCString()}${attributes}`);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  const read = () => readCookie(name, helpers.newest);
   return {
     read,
     write(value, days) {
-      helpers.erase(options.name);
-      try {
-        jar.set(options.name, value, { expires: days });
-      } catch {
-        return false;
-      }
+      helpers.erase(name);
       // Cookies can be disabled or ignored silently: only a read-back proves the write.
-      return read() === value;
+      return set(value, new Date(Date.now() + days * 864e5)) && read() === value;
     },
     clear() {
-      helpers.erase(options.name);
-      try {
-        jar.remove(options.name);
-      } catch {
-        /* nothing stored, nothing to remove */
-      }
+      helpers.erase(name);
+      set('', new Date(0));
     },
   };
 }

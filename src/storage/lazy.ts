@@ -5,7 +5,21 @@ import { readLocal } from './local';
 export type PickCookie = (values: string[]) => string | null;
 
 /**
- * Reads one cookie without js-cookie, for the script tag's every page view: the SDK writes only
+ * `document.cookie` through its accessor (with `value`: writes it), the first one up the prototype chain: markup can
+ * shadow `document.cookie` (`<img name="cookie">`), never the prototype's (the core's
+ * `documentCookie`: storage imports no core code).
+ * See: https://html.spec.whatwg.org/multipage/dom.html#dom-document-nameditem
+ */
+export const documentCookie = (value?: string): string => {
+  // The first accessor up the chain: a named element is a value, skipped.
+  let owner: object = document;
+  let cookie: PropertyDescriptor | undefined;
+  while (!(cookie = Object.getOwnPropertyDescriptor(owner, 'cookie'))?.get) owner = Object.getPrototypeOf(owner);
+  return value === undefined ? cookie.get!.call(document) : (cookie.set!.call(document, value), value);
+};
+
+/**
+ * Reads one cookie without a library, for the script tag's every page view: the SDK writes only
  * characters js-cookie leaves unescaped (its codec and `ID_PATTERN` names), so the raw value is
  * the value. Several cookies of one name can reach the page (host-only and on a parent domain, or
  * on a longer path: a site that changed `cookie.domain`, another sub-domain), the oldest and the
@@ -14,7 +28,7 @@ export type PickCookie = (values: string[]) => string | null;
  */
 export function readCookie(name: string, pick: PickCookie): string | null {
   try {
-    const values = [...document.cookie.matchAll(RegExp(`(?:^|; )${name}=([^;]*)`, 'g'))].map((match) => match[1]!);
+    const values = [...documentCookie().matchAll(RegExp(`(?:^|; )${name}=([^;]*)`, 'g'))].map((match) => match[1]!);
     return values.length ? pick(values) : null;
   } catch {
     return null;

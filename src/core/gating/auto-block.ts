@@ -1,18 +1,31 @@
-import { safe } from '../env';
+import { DEV, safe, warn } from '../env';
 import type { Consent } from '../types';
 
 /** `[host, service id]` pairs from the services' `hosts` options. */
 export type Hosts = [string, string][];
 
 /**
+ * The host of `url` as the URL parser writes it, so that a listed host and a requested URL
+ * compare alike: lower case, IDN as punycode, no port, no trailing dot (`Tracker.Example.test.`
+ * is `tracker.example.test`). `''` when it has none.
+ * See: https://url.spec.whatwg.org/#host-parsing
+ */
+const hostOf = (url: unknown, base?: string): string => safe(() => new URL(url as string, base).hostname.replace(/\.$/, ''), '');
+
+/**
  * Every `[host, service]` pair the options list; auto-blocking is installed only if there is one.
+ * An entry that is not a host name (`42`, `null`, `''`) is dropped alone, with a development
+ * warning: the other entries, and gating itself, keep working.
  * @example hostsOf(consent.options) // [['googletagmanager.com', 'ga4']]
  */
 export function hostsOf(options: Consent['options']): Hosts {
   const hosts: Hosts = [];
   for (const service in options.services) {
-    for (const host of options.services[service]!.hosts ?? []) {
-      hosts.push([host.toLowerCase(), service]);
+    const list = options.services[service]!.hosts;
+    for (const entry of [list ?? []].flat()) {
+      const host = typeof entry == 'string' && hostOf(`http://${entry}`);
+      if (host) hosts.push([host, service]);
+      else DEV && warn(`service "${service}": hosts entry ${JSON.stringify(entry)} is not a host name; ignored`);
     }
   }
   return hosts;
@@ -22,8 +35,8 @@ export function hostsOf(options: Consent['options']): Hosts {
  * The service whose `hosts` include the host of `url` or one of its parents, if any.
  * @example serviceOfUrl([['google-analytics.com', 'ga4']], 'https://www.google-analytics.com/g/collect') // 'ga4'
  */
-export function serviceOfUrl(hosts: Hosts, url: string): string | undefined {
-  const host = safe(() => new URL(url, location.href).hostname, '');
+export function serviceOfUrl(hosts: Hosts, url: unknown): string | undefined {
+  const host = hostOf(url, location.href);
   return host ? hosts.find(([h]) => host === h || host.endsWith(`.${h}`))?.[1] : undefined;
 }
 
@@ -99,7 +112,7 @@ export function autoBlock(consent: Consent, hosts: Hosts): [() => void, (url: un
 
   /** The service that holds `url` back now; `undefined` when it may load. */
   const blocks = (url: unknown) => {
-    const service = serviceOfUrl(hosts, url as string);
+    const service = serviceOfUrl(hosts, url);
     return service && !granted(service) ? service : undefined;
   };
   /** Whether the visitor is still to be asked about `service`: no decision yet, or it is pending. */
@@ -113,8 +126,9 @@ export function autoBlock(consent: Consent, hosts: Hosts): [() => void, (url: un
   const url = (value: unknown, set: () => void, service = blocks(value)) => (service ? later(service, set) : set());
   /** `markup` with the elements that would fetch a blocked URL turned into gated ones. */
   const clean = (markup: unknown) => {
-    // Most HTML names no listed host: left as it is, unparsed. (A TrustedHTML object, too.)
-    if (typeof markup !== 'string' || !hosts.some(([host]) => markup.toLowerCase().includes(host))) return markup;
+    // HTML that sets no URL is left as it is, unparsed (a TrustedHTML object, too). Not a search
+    // for the host names: a URL can spell its host with entities, capitals or in Unicode.
+    if (typeof markup !== 'string' || !/(src|href)\s*=/i.test(markup)) return markup;
     // Template contents are inert: nothing in them loads while they are looked at.
     const template = document.createElement('template');
     html.set!.call(template, markup);

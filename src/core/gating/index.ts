@@ -1,8 +1,9 @@
-import { DEV, safe, warn } from '../env';
+import { DEV, later, safe, warn } from '../env';
 import { hooksOf } from '../hooks';
 import type { Consent, Plugin } from '../types';
 import { autoBlock, gate, hostsOf } from './auto-block';
 import { placeholderFor } from './placeholder';
+import { trusted } from '../trusted';
 
 /** The elements gating looks after. */
 const GATED = '[data-consent]';
@@ -29,17 +30,18 @@ function ranBefore(element: HTMLElement): boolean {
 /** The live copy of a gated script: every attribute but its types, its URL, nonce and code. */
 function liveCopy(script: HTMLScriptElement): HTMLScriptElement {
   const copy = document.createElement('script');
+  // Its URL, code and event handlers go through the SDK's Trusted Types policy (./trusted.ts).
   for (const { name, value } of script.attributes) {
-    if (name !== 'type' && name !== 'data-type') copy.setAttribute(name, value);
+    if (!/^(src|(data-)?type)$/.test(name)) copy.setAttribute(name, /^on/.test(name) ? trusted(value, true) : value);
   }
   const type = script.getAttribute('data-type');
-  const src = script.getAttribute('data-src');
+  const src = script.getAttribute('data-src') || script.getAttribute('src');
   if (type) copy.type = type;
-  if (src) copy.src = src;
+  if (src) copy.src = trusted(src);
   // The nonce attribute reads empty once the page has loaded; the property keeps it.
   // See: https://html.spec.whatwg.org/multipage/urls-and-fetching.html#nonce-attributes
   copy.nonce = script.nonce;
-  copy.text = script.text;
+  copy.text = trusted(script.text, true);
   return copy;
 }
 
@@ -105,7 +107,9 @@ function queue(consent: Consent, blocks: Blocks, done: WeakSet<Node>) {
       waiting.delete(element);
       done.add(element);
       if (script) {
-        const copy = liveCopy(script);
+        // A copy the page's CSP refuses (Trusted Types without our policy) stays inert.
+        const copy = safe(() => liveCopy(script));
+        if (!copy) continue;
         done.add(copy);
         // load or error: exactly one of them fires.
         const settle = () => (loading--, pump());
@@ -158,7 +162,8 @@ function queue(consent: Consent, blocks: Blocks, done: WeakSet<Node>) {
  */
 export const gating = (): Plugin => (consent) => {
   const hosts = hostsOf(consent.options);
-  const [unblock, blocks] = hosts.length ? autoBlock(consent, hosts) : [];
+  // Auto-blocking failing (a browser without one of the methods it wraps) leaves the queue working.
+  const [unblock, blocks] = (hosts.length && safe(() => autoBlock(consent, hosts))) || [];
   const done = new WeakSet<Node>();
   const [waiting, track, pump] = queue(consent, blocks, done);
 
@@ -183,7 +188,7 @@ export const gating = (): Plugin => (consent) => {
   observer.observe(document, { childList: true, subtree: true });
   let stopped = false;
   // The stored decision is applied right after the add-ons are installed: scan after it.
-  queueMicrotask(() => stopped || (scan(document), pump()));
+  later(() => stopped || (scan(document), pump()));
   const unlisten = consent.state.listen(pump);
   // Code-driven loading shares the order: a due `whenGranted(category, fn)` callback waits
   // behind the gated scripts already waiting, so it can rely on what they define. Chained on

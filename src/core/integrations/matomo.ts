@@ -1,4 +1,4 @@
-import { DEV, safe, warn } from '../env';
+import { DEV, documentCookie, later, safe, warn } from '../env';
 import type { Plugin } from '../types';
 
 /**
@@ -30,10 +30,10 @@ export const matomo = (): Plugin => (consent) => {
   // A consent Matomo remembers (its `mtm_consent` / `mtm_cookie_consent` cookie) that ours no
   // longer covers (revision raised, decision expired, refused elsewhere) is forgotten before
   // Matomo's script can read it; a visitor without that cookie gets no call and no cookie.
-  queueMicrotask(
+  later(
     () =>
       consent.state.get().services.matomo ||
-      (safe(() => document.cookie, '').includes(`mtm_${exempt === true ? 'cookie_' : ''}consent=`) && paq(`forget${kind}Given`)),
+      (safe(documentCookie, '').includes(`mtm_${exempt === true ? 'cookie_' : ''}consent=`) && paq(`forget${kind}Given`)),
   );
   return consent.on('consent', (state) => {
     if (state.services.matomo) {

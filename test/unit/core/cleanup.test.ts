@@ -168,8 +168,9 @@ describe('trackersOf: what a refusal removes, and what a granted category keeps'
     };
     expect(removed(categories, [], ['analytics'])).toContain('theme');
     expect(removed(categories, [], ['analytics'])).not.toContain('instria_consent');
-    // The options drop the inherited names, with a warning each time they are resolved.
-    const dropped = ['service id "constructor" is not valid or used twice; ignored', 'service id "toString" is not valid or used twice; ignored'];
+    // The options drop `constructor` (a name the stored value cannot hold) and the cookies that are
+    // not a list, with a warning each time they are resolved; `toString` is an id like any other.
+    const dropped = ['service id "constructor" is not valid or used twice; ignored', 'service "toString".cookies must be an array; ignored oops'];
     expect(warned()).toEqual([...dropped, ...dropped]);
   });
 });

@@ -97,6 +97,53 @@ describe('decisions', () => {
     expect(warned()).toEqual(['set(): "essential" is not an optional category; ignored', 'set(): "nope" is not an optional category; ignored']);
   });
 
+  it('grants only with true: a call with another value changes nothing, with a warning', () => {
+    const warned = consoleSpy('warn');
+    const { consent } = make();
+    for (const value of ['false', 'no', [], 1, null, {}]) {
+      consent.set({ analytics: value } as never);
+      consent.set({}, { services: { ga4: value } } as never);
+    }
+    expect(consent.state.get()).toMatchObject({ decided: false, categories: { analytics: false }, services: { ga4: false } });
+    expect(consent.view.get()).toBe('banner');
+    expect(warned()[0]).toMatch(/^set\(\) takes maps of true\/false .*; nothing changes/);
+    // A malformed call changes nothing at all, even what it names correctly.
+    consent.set({ analytics: 'true', marketing: true } as never);
+    expect(consent.state.get()).toMatchObject({ decided: false, categories: { analytics: false, marketing: false } });
+    consent.set({ marketing: true });
+    expect(consent.state.get()).toMatchObject({ decided: true, categories: { analytics: false, marketing: true } });
+  });
+
+  it('set() with something other than a map changes nothing: no refusal recorded, the banner stays', () => {
+    const warned = consoleSpy('warn');
+    const { consent, storage } = make();
+    for (const args of [['nope'], [null], [[]], [42], [{ analytics: true }, 'x']]) (consent.set as (...a: unknown[]) => void)(...args);
+    expect(consent.state.get().decided).toBe(false);
+    expect(storage.read()).toBeNull();
+    expect(consent.view.get()).toBe('banner');
+    expect(warned()).toHaveLength(5);
+  });
+
+  it('a polluted Object.prototype grants nothing', () => {
+    const proto = Object.prototype as Record<string, unknown>;
+    try {
+      proto.marketing = true;
+      proto.ghost = true;
+      const { consent, storage } = make();
+      consent.set({ analytics: true });
+      expect(consent.granted('marketing')).toBe(false);
+      expect(consent.granted('ghost' as never)).toBe(false);
+      expect(decodeDecision(storage.read())!.categories).toEqual({ analytics: true, marketing: false });
+      consent.acceptAll();
+      consent.set({ analytics: false });
+      expect(consent.granted('marketing')).toBe(true);
+      expect(consent.granted('ghost' as never)).toBe(false);
+    } finally {
+      delete proto.marketing;
+      delete proto.ghost;
+    }
+  });
+
   it('keeps the consent id across decisions', () => {
     const { consent } = make();
     consent.acceptAll();
@@ -547,3 +594,63 @@ describe('SSR', () => {
     }
   });
 });
+
+describe('odd configurations', () => {
+  it('stores and reads back a decision under a 10-digit revision: the banner does not come back', () => {
+    const storage = memoryStorage();
+    testConsent({ revision: 2026113001, storage }).acceptAll();
+    const again = testConsent({ revision: 2026113001, storage });
+    expect(again.state.get()).toMatchObject({ decided: true, categories: { analytics: true } });
+    expect(again.view.get()).toBe('hidden');
+  });
+
+  it('stores and reads back the decision of 150 services (compact form beyond 3,000 bytes), in a real cookie', async () => {
+    const { defaultStorage } = await import('../../../src/storage/index');
+    const { CONSENT_COOKIE } = await import('../../../src/core/cleanup');
+    for (const count of [60, 150]) {
+      clearCookies();
+      const services = Object.fromEntries(Array.from({ length: count }, (_, i) => [`vendor_service_number_${i}`, {}]));
+      const options = { categories: { essential: { required: true }, marketing: { services } } } as const;
+      const make = () => testConsent({ ...options, storage: defaultStorage({ name: 'instria_consent', path: '/', sameSite: 'Lax' }, CONSENT_COOKIE) });
+      make().set({}, { services: { vendor_service_number_7: true } });
+      const value = document.cookie.match(/instria_consent=([^;]*)/)![1]!;
+      expect(value.length).toBeLessThan(3000);
+      const again = make();
+      expect(again.state.get().decided).toBe(true);
+      expect(again.granted('marketing', 'vendor_service_number_7')).toBe(true);
+      expect(again.granted('marketing', 'vendor_service_number_8')).toBe(false);
+      expect(again.state.get().pending).toEqual({ categories: [], services: [] });
+    }
+  });
+
+  it('a cookies option given as a string deletes nothing (not one cookie per letter)', () => {
+    quietWarnings();
+    for (const name of ['_', 'x', 'y', 'z', '_xyz']) document.cookie = `${name}=1;path=/`;
+    const consent = testConsent({ categories: { essential: { required: true }, analytics: { cookies: '_xyz' as never, services: { s: { cookies: 'xy' as never } } } } });
+    consent.acceptAll();
+    consent.withdraw();
+    expect(document.cookie.split('; ').sort()).toEqual(['_=1', '_xyz=1', 'x=1', 'y=1', 'z=1']);
+  });
+
+  it('works without queueMicrotask (a page or an old webview without it)', async () => {
+    const native = globalThis.queueMicrotask;
+    try {
+      // @ts-expect-error: the missing global under test
+      delete globalThis.queueMicrotask;
+      const consent = testConsent({ storage: memoryStorage() });
+      const events: string[] = [];
+      consent.on('consent', () => events.push('consent'));
+      consent.acceptAll();
+      const again = testConsent({ storage: memoryStorage(consent.state.get().id ? encode(consent) : null) });
+      again.on('consent', () => events.push('restored'));
+      await flush();
+      expect(events).toEqual(['consent', 'restored']);
+    } finally {
+      globalThis.queueMicrotask = native;
+    }
+  });
+});
+
+const quietWarnings = () => vi.spyOn(console, 'warn').mockImplementation(() => {});
+const encode = (consent: { state: { get(): { id: string | null; decidedAt: number | null } } }) =>
+  encodeDecision({ id: consent.state.get().id!, time: consent.state.get().decidedAt!, revision: 1, method: 'accept-all', categories: { analytics: true }, services: {} });

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { PLACEHOLDER_MESSAGES } from '../../../src/core/gating/placeholder';
 import { BUNDLED, uiLanguage } from '../../../src/core/language';
 import { fill, finder, finderIn, lookup, type Catalogs } from '../../../src/core/messages';
+import { resolveOptions } from '../../../src/core/options';
 import { DIALOG_MESSAGES } from '../../../src/ui/dialog-messages';
 import { UI_MESSAGES } from '../../../src/ui/i18n';
 import { LABELS } from '../../../src/ui/label';
@@ -22,6 +23,8 @@ afterEach(() => {
   document.documentElement.lang = '';
   vi.restoreAllMocks();
 });
+
+const quiet = () => vi.spyOn(console, 'warn').mockImplementation(() => {});
 
 describe('fill', () => {
   it('puts a value in every place its name occurs', () => {
@@ -75,6 +78,13 @@ describe('lookup', () => {
       undefined,
     ]);
     expect(finderIn('fr', options('auto'), builtIn)('close')).toBe('Fermer');
+  });
+
+  it('shows strings only: a translation of another type is dropped by the options, the built-in text shows', () => {
+    quiet();
+    const resolved = resolveOptions({ language: 'fr', translations: { fr: { save: 42, close: { text: 'x' }, media: ['a'], accept: 'Oui' } } as never });
+    const find = finder(resolved, builtIn);
+    expect([find('save'), find('close'), find('media'), find('accept')]).toEqual(['Save', 'Fermer', undefined, 'Oui']);
   });
 
   it('speaks a language only the site gives, English for what it lacks', () => {

@@ -230,3 +230,52 @@ describe('layout and logo (0.2)', () => {
     expect([options.layout, options.logo]).toEqual([undefined, undefined]);
   });
 });
+
+describe('odd configurations never throw, grant or loop the banner', () => {
+  it('a top-level __proto__ key (as JSON.parse makes one) is an unknown option, not a crash', () => {
+    quiet();
+    const options = resolveOptions(JSON.parse('{"__proto__": {"gating": false}, "revision": 2}'));
+    expect(options).toMatchObject({ revision: 2, gating: true });
+    expect(Object.getPrototypeOf(options)).toBe(Object.prototype);
+  });
+
+  it('categories and services named __proto__, constructor or prototype are dropped; the rest stays', () => {
+    const warn = quiet();
+    const categories = JSON.parse('{"__proto__": {}, "constructor": {}, "analytics": {"services": {"__proto__": {}, "prototype": {}, "ga4": {}}}}');
+    const options = resolveOptions({ categories });
+    expect(Object.keys(options.categories)).toEqual(['analytics']);
+    expect(Object.keys(options.serviceCategory)).toEqual(['ga4']);
+    expect(warn).toHaveBeenCalledTimes(4);
+  });
+
+  it('a page that pollutes Object.prototype changes no option, category or service', () => {
+    const proto = Object.prototype as Record<string, unknown>;
+    try {
+      proto.marketing = true;
+      proto.gating = false;
+      const options = resolveOptions({ categories: { essential: { required: true }, analytics: { services: { ga4: {} } } } });
+      expect(options.gating).toBe(true);
+      expect(Object.keys({ ...options.categories })).toEqual(['essential', 'analytics']);
+      expect('marketing' in options.categories || 'marketing' in options.serviceCategory).toBe(false);
+    } finally {
+      delete proto.marketing;
+      delete proto.gating;
+    }
+  });
+
+  it('keeps only http(s) and relative privacy policy URLs: never javascript: or data:', () => {
+    quiet();
+    for (const url of ['javascript:alert(1)', ' JavaScript:alert(1)', 'java\tscript:alert(1)', 'data:text/html,hi', 'vbscript:x']) {
+      expect([url, resolveOptions({ privacyPolicyUrl: url }).privacyPolicyUrl]).toEqual([url, '/privacy']);
+    }
+    for (const url of ['https://example.test/privacy', 'http://example.test/p', '/privacy#cookies', 'privacy.html', '//example.test/p']) {
+      expect(resolveOptions({ privacyPolicyUrl: url }).privacyPolicyUrl).toBe(url);
+    }
+  });
+
+  it('accepts a revision of up to 16 digits (what the stored value holds), not beyond', () => {
+    quiet();
+    expect(resolveOptions({ revision: 1234567890 }).revision).toBe(1234567890);
+    expect(resolveOptions({ revision: 2 ** 53 }).revision).toBe(1);
+  });
+});

@@ -73,6 +73,63 @@ describe('hostsOf / serviceOfUrl', () => {
   });
 });
 
+describe('hosts: odd entries and spellings', () => {
+  it('drops a bad hosts entry alone, with a warning; gating and the other entries keep working', async () => {
+    const warned = consoleSpy('warn');
+    const odd = {
+      essential: { required: true },
+      analytics: { services: { ga4: { hosts: [42, 'googletagmanager.com'] }, bad: { hosts: [null, ''] }, one: { hosts: 'cdn.one.test' } } },
+    } as unknown as typeof categories;
+    expect(hostsOf(resolveOptions({ categories: odd }))).toEqual([
+      ['googletagmanager.com', 'ga4'],
+      ['cdn.one.test', 'one'],
+    ]);
+    expect(warned()).toContain('service "ga4": hosts entry 42 is not a host name; ignored');
+    document.body.innerHTML = '<img data-consent="analytics" data-src="/pixel.gif">';
+    consent = testConsent<Cat>({ categories: odd, plugins: [gating()] });
+    const held = script(GTM);
+    document.body.append(held);
+    expect(armed(held)).toBe(false);
+    consent.acceptAll();
+    await flush();
+    expect(document.querySelector('img')!.getAttribute('src')).toBe('/pixel.gif');
+    expect(held.getAttribute('src')).toBe(GTM);
+  });
+
+  it('matches whatever the spelling: trailing dot, capitals, Unicode or punycode, any port', () => {
+    const spelled = {
+      essential: { required: true },
+      analytics: { services: { t: { hosts: ['Tracker.Example.test.', 'bücher.example', 'xn--caf-dma.example:8443'] } } },
+    } as unknown as typeof categories;
+    const list = hostsOf(resolveOptions({ categories: spelled }));
+    expect(list.map(([host]) => host)).toEqual(['tracker.example.test', 'xn--bcher-kva.example', 'xn--caf-dma.example']);
+    for (const url of [
+      'https://tracker.example.test./t.js',
+      'https://TRACKER.example.TEST/t.js',
+      'https://cdn.tracker.example.test:8080/t.js',
+      'https://BÜCHER.example/t.js',
+      'https://xn--bcher-kva.example/t.js',
+      'https://café.example/t.js',
+    ]) {
+      expect([url, serviceOfUrl(list, url)]).toEqual([url, 't']);
+    }
+  });
+
+  it('holds scripts, iframes and images of such spellings, also in HTML', () => {
+    make({
+      categories: { ...categories, marketing: { services: { pixel: { hosts: ['Tracker.Example.test.', 'bücher.example'] } } } },
+    });
+    const urls = ['https://tracker.example.test.:8443/a.js', 'https://TRACKER.EXAMPLE.TEST/f', 'https://xn--bcher-kva.example/i.gif'];
+    const tags = [script(urls[0]!), tag('iframe', urls[1]!), tag('img', urls[2]!)];
+    document.body.append(...tags);
+    expect(tags.map(armed)).toEqual([false, false, false]);
+    const main = document.querySelector('main')!;
+    main.innerHTML = '<img src="https://b&#xFC;cher.example/x.gif"><img src="https://&#116;racker.example.test/y.gif">';
+    expect(main.querySelectorAll('img[src]')).toHaveLength(0);
+    expect(main.querySelectorAll('img[data-consent="marketing"]')).toHaveLength(2);
+  });
+});
+
 describe('auto-blocking', () => {
   it('is not installed when no service lists hosts', () => {
     const appendChild = Node.prototype.appendChild;

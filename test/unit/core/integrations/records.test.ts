@@ -510,3 +510,26 @@ describe('textHash', () => {
     expect(await textHash(options)).toBeNull();
   });
 });
+
+describe('records of large configurations', () => {
+  it('a decision on 290 services (the most the cookie holds) with 40-character ids makes a record of about 16 kB', async () => {
+    const { resolveOptions } = await import('../../../../src/core/options');
+    const { toState } = await import('../../../../src/core/state');
+    const ids = Array.from({ length: 290 }, (_, i) => `s${String(i).padStart(39, '0')}`);
+    const options = resolveOptions({ categories: { essential: { required: true }, marketing: { services: Object.fromEntries(ids.map((id) => [id, {}])) } } });
+    const state = toState(options, {
+      id: '0123456789abcdef0123456789abcdef',
+      time: Date.now(),
+      revision: 1,
+      method: 'accept-all',
+      categories: { marketing: true },
+      services: Object.fromEntries(ids.map((id) => [id, true])),
+    });
+    const record = buildRecord(state, 'en', options, 'banner', 'accept-all');
+    expect(Object.keys(record.services)).toHaveLength(290);
+    // What a receiver must accept (examples/consent-log-server): with a long page path and
+    // policy URL (2 kB each) on top, a body of some 20 kB; a recordId of one letter a choice.
+    expect(JSON.stringify(record).length).toBeLessThan(16_500);
+    expect(record.recordId.length).toBeLessThan(400);
+  });
+});
