@@ -179,3 +179,26 @@ test('is axe-clean (WCAG 2.2 AA), signed out and with the report', async ({ page
   expect(after.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
   expect(after.passes.find((rule) => rule.id === 'color-contrast')?.nodes.length).toBeGreaterThan(50);
 });
+
+test('offers the token form only once its script can take it (a click before would do nothing)', async ({ page }) => {
+  const demo = await serveDemo({ token: TOKEN, days: 1 });
+  try {
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/dashboard/assets/dashboard.js', async (route) => {
+      await held;
+      await route.continue();
+    });
+    // Deferred scripts hold DOMContentLoaded: the page is looked at once its markup is parsed.
+    await page.goto(`${demo.url}/dashboard`, { waitUntil: 'commit' });
+    await expect(page.getByRole('heading', { name: 'Consent statistics' })).toBeVisible();
+    await expect(page.getByLabel('Export token')).toBeHidden();
+    release();
+    await page.getByLabel('Export token').fill(TOKEN);
+    await page.getByRole('button', { name: 'Show the statistics' }).click();
+    await expect(page.locator('#overview > p')).toContainText('decisions from');
+    expect(page.url()).not.toContain(TOKEN);
+  } finally {
+    await demo.close();
+  }
+});

@@ -228,6 +228,7 @@
     $('from').value = $('to').value = '';
     void load();
   });
+  $('login').hidden = false;
   $('period').addEventListener('submit', (event) => {
     event.preventDefault();
     void load();
