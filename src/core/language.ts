@@ -22,16 +22,15 @@ export const LANGUAGE_FILES = 'bg cs da de el es et fi ga hr hu is it lt lv mt n
  * are returned; `fr-CA` matches `fr`, `no` and `no-NO` match `nb`.
  */
 export function resolveLanguage(option: string, available: readonly string[]): string {
-  // `navigator.languages` is in every browser the bundles run in (Chrome 32, Firefox 32, Safari 10.1).
-  // See: https://developer.mozilla.org/en-US/docs/Web/API/Navigator/languages
-  const candidates = option === 'auto' ? [document.documentElement.lang, ...navigator.languages] : [option];
-  for (const candidate of candidates) {
+  const match = (candidate: string) => {
     // Norwegian: `no` is the macrolanguage; what is written is Bokmål (nb) but for a few.
     const code = candidate.toLowerCase().replace(/^no\b/, 'nb');
-    const match = available.find((lang) => code === lang || code.startsWith(`${lang}-`));
-    if (match) return match;
-  }
-  return 'en';
+    return available.find((lang) => code === lang || code.startsWith(`${lang}-`));
+  };
+  // `navigator.languages` only when `<html lang>` has no match (it builds an array per read). It
+  // is in every browser the bundles run in (Chrome 32, Firefox 32, Safari 10.1).
+  // See: https://developer.mozilla.org/en-US/docs/Web/API/Navigator/languages
+  return (option == 'auto' ? match(document.documentElement.lang) || navigator.languages.map(match).find((lang) => lang) : match(option)) || 'en';
 }
 
 /**

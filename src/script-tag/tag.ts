@@ -32,10 +32,10 @@ bootScriptTag((script) => {
   const tag = script as HTMLScriptElement | null;
   const nonce = tag?.nonce;
   // The development script tag loads the development chunks, which keep their warnings too.
-  // Language files hold strings only: one file serves both.
-  const url = (name: string, dev = DEV) => new URL(`instria-consent.${dev ? 'dev.' : ''}${name}.js`, tag?.src || location.href).href;
+  // Language files hold strings only: one file serves both (`shared`).
+  const url = (name: string, shared?: boolean) => new URL(`instria-consent.${DEV && !shared ? 'dev.' : ''}${name}.js`, tag?.src || location.href).href;
   lazyPlaceholder.load = () => loadChunk(url('placeholder'), nonce, () => window.InstriaConsentPlaceholder);
-  languageFiles.load = (lang) => loadChunk(url(`lang-${lang}`, false), nonce, () => loadedLanguages()[lang]);
+  languageFiles.load = (lang) => loadChunk(url(`lang-${lang}`, true), nonce, () => loadedLanguages()[lang]);
   /** The UI file's load, which brings the decision code too (settled when none started). */
   let ui: Promise<unknown> = Promise.resolve();
   const decisions = () => loadChunk(url('decisions'), nonce, () => window.InstriaConsentDecisions?.decisions);

@@ -37,6 +37,16 @@ describe('uiLanguage', () => {
     vi.spyOn(navigator, 'languages', 'get').mockReturnValue(['ja', 'pl-PL', 'de']);
     expect(uiLanguage({ language: 'auto', translations: {} })).toBe('pl');
   });
+
+  it('reads the browser\'s languages only when <html lang> has no match (work at every start)', () => {
+    const languages = vi.spyOn(navigator, 'languages', 'get').mockReturnValue(['pl']);
+    document.documentElement.lang = 'de-AT';
+    expect(uiLanguage({ language: 'auto', translations: {} })).toBe('de');
+    expect(uiLanguage({ language: 'fr', translations: {} })).toBe('fr');
+    expect(languages).not.toHaveBeenCalled();
+    document.documentElement.lang = 'ja';
+    expect(uiLanguage({ language: 'auto', translations: {} })).toBe('pl');
+  });
 });
 
 describe('languageReady', () => {
