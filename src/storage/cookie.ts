@@ -1,5 +1,6 @@
 import type { ConsentStorage, CookieOptions } from '../core/types';
-import { documentCookie, readCookie, type PickCookie } from './lazy';
+import { documentCookie } from '../core/env';
+import { readCookie, type PickCookie } from './lazy';
 
 /** What the cookie store borrows from the core (`CONSENT_COOKIE`), as storage imports no core code. */
 export interface CookieHelpers {

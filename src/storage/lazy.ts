@@ -1,22 +1,9 @@
+import { documentCookie } from '../core/env';
 import type { ConsentStorage, ResolvedOptions } from '../core/types';
 import { readLocal } from './local';
 
 /** Of several values of the consent cookie, the one that counts (the core's `newestDecision`). */
 export type PickCookie = (values: string[]) => string | null;
-
-/**
- * `document.cookie` through its accessor (with `value`: writes it), the first one up the prototype chain: markup can
- * shadow `document.cookie` (`<img name="cookie">`), never the prototype's (the core's
- * `documentCookie`: storage imports no core code).
- * See: https://html.spec.whatwg.org/multipage/dom.html#dom-document-nameditem
- */
-export const documentCookie = (value?: string): string => {
-  // The first accessor up the chain: a named element is a value, skipped.
-  let owner: object = document;
-  let cookie: PropertyDescriptor | undefined;
-  while (!(cookie = Object.getOwnPropertyDescriptor(owner, 'cookie'))?.get) owner = Object.getPrototypeOf(owner);
-  return value === undefined ? cookie.get!.call(document) : (cookie.set!.call(document, value), value);
-};
 
 /**
  * Reads one cookie without a library, for the script tag's every page view: the SDK writes only
