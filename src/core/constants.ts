@@ -25,6 +25,9 @@ export const ID_PATTERN = /^[A-Za-z0-9_-]{1,40}$/;
 /** Ids refused all the same: the stored value's decoder refuses them (prototype pollution). */
 export const RESERVED_ID = /^(__proto__|constructor|prototype)$/;
 
+/** The options of the vendor signals beyond Google (`instria-consent.vendors.js` in the script tag). */
+export const VENDOR_OPTIONS = ['microsoftConsentMode', 'clarity', 'metaPixel', 'tiktokPixel'] as const;
+
 /** Prefix of the `window` CustomEvents mirroring the instance events. */
 export const EVENT_PREFIX = 'instria-consent:';
 

@@ -1,5 +1,5 @@
 import { SUSPECTS } from './cleanup';
-import { COOKIE_NAME, DEFAULT_CATEGORIES, DEFAULT_EXPIRY_DAYS, ID_PATTERN, MAX_EXPIRY_DAYS, RESERVED_ID } from './constants';
+import { COOKIE_NAME, DEFAULT_CATEGORIES, DEFAULT_EXPIRY_DAYS, ID_PATTERN, MAX_EXPIRY_DAYS, RESERVED_ID, VENDOR_OPTIONS } from './constants';
 import { DEV, isBrowser, isObject, safe, warn } from './env';
 import { uiLanguage } from './language';
 import type { ConsentOptions, NameMatcher, ResolvedCategory, ResolvedOptions, ResolvedService } from './types';
@@ -97,7 +97,7 @@ const invalid = (option: string, value: unknown, fallback: string): void =>
   warn(`option "${option}" is invalid (${shown(value)}); using the default ${fallback}`);
 
 /** The options of `@instria/consent` that `@instria/consent/core` does not read. */
-const UNREAD_BY_CORE = ['googleConsentMode', 'microsoftConsentMode', 'clarity', 'metaPixel', 'tiktokPixel', 'recordEndpoint', 'serverCookie', 'gating', 'theme', 'layout', 'logo', 'widget', 'nonce'];
+const UNREAD_BY_CORE = ['googleConsentMode', ...VENDOR_OPTIONS, 'recordEndpoint', 'serverCookie', 'gating', 'theme', 'layout', 'logo', 'widget', 'nonce'];
 
 /**
  * Warns once about the options of `input` that the headless entry does not read, and names what

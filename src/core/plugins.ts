@@ -1,3 +1,4 @@
+import { VENDOR_OPTIONS } from './constants';
 import { DEV, warn } from './env';
 import { footerLinks } from './footer-links';
 import { gating } from './gating/index';
@@ -16,7 +17,7 @@ export function standardPlugins(options: ResolvedOptions, vendors?: (options: Re
   const plugins: Plugin[] = [];
   if (options.googleConsentMode) plugins.push(googleConsentMode(options.googleConsentMode));
   if (vendors) plugins.push(...vendors(options));
-  else if (DEV && (['microsoftConsentMode', 'clarity', 'metaPixel', 'tiktokPixel'] as const).some((option) => options[option])) {
+  else if (DEV && VENDOR_OPTIONS.some((option) => options[option])) {
     // Only the script tag leaves them out: their code is a file of its own.
     warn('the options microsoftConsentMode, clarity, metaPixel and tiktokPixel need instria-consent.vendors.js, loaded by a <script> before this one: no vendor signal is sent');
   }

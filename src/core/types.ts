@@ -1,5 +1,6 @@
 import type { ReadableAtom } from 'nanostores';
 import type { Messages } from './messages';
+import type { VENDOR_OPTIONS } from './constants';
 
 /** A cookie or storage-key name, or a pattern that matches several (`/^_ga_/`). */
 export type NameMatcher = string | RegExp;
@@ -353,7 +354,7 @@ export interface Consent<C extends string = string> {
 }
 
 /** The options of the vendor signals beyond Google (`src/core/integrations/vendors.ts`). */
-export type VendorOption = 'microsoftConsentMode' | 'clarity' | 'metaPixel' | 'tiktokPixel';
+export type VendorOption = (typeof VENDOR_OPTIONS)[number];
 
 /** Options after defaults and validation. */
 export interface ResolvedOptions<C extends string = string>

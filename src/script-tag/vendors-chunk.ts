@@ -7,12 +7,15 @@
  * `data-microsoft-consent-mode`; `="false"` off), as do the options of the same names
  * (`window.InstriaConsentConfig`), which win, with their mappings.
  */
+import { VENDOR_OPTIONS } from '../core/constants';
+import { fromDocument } from '../core/env';
 import type { VendorOption } from '../core/types';
 import { vendorPlugins } from '../core/integrations/vendors';
 
-const data = (document.currentScript as HTMLElement | null)?.dataset ?? {};
+// Through Document.prototype's accessor: a `<form name="currentScript" data-clarity>` cannot switch a vendor on.
+const data = (fromDocument('currentScript') as HTMLElement | null)?.dataset ?? {};
 const switches: Partial<Record<VendorOption, boolean>> = {};
-for (const option of ['microsoftConsentMode', 'clarity', 'metaPixel', 'tiktokPixel'] as const) {
+for (const option of VENDOR_OPTIONS) {
   if (data[option] !== undefined) switches[option] = data[option] !== 'false';
 }
 
