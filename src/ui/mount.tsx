@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import { DEV, safe, warn } from '../core/env';
+import { DEV, later, safe, warn } from '../core/env';
 import type { MountUI, UIView } from '../core/types';
 import { App } from './app';
 import { createHost, focusedElement, whenBody } from './host';
@@ -99,7 +99,7 @@ function start(consent: Parameters<MountUI>[0]): () => void {
   // A decision moves the state, then the view (core/decisions.ts): the view draws at once, with
   // both, and a state change alone (another tab, an API call while hidden) in a microtask, unless
   // a draw showed it by then. One render per decision, not two.
-  const stops = [view.subscribe(draw), state.listen(() => queueMicrotask(() => stops[0] && drawn !== state.get() && draw()))];
+  const stops = [view.subscribe(draw), state.listen(() => later(() => stops[0] && drawn !== state.get() && draw()))];
   return () => {
     for (const stop of stops.splice(0)) stop();
     observer.disconnect();

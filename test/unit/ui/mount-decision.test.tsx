@@ -62,6 +62,22 @@ describe('a decision in the UI', () => {
     expect(status()).toBe('Choices saved');
   });
 
+  it('draws a decision made by the API without queueMicrotask (a page or an old webview without it)', async () => {
+    const native = globalThis.queueMicrotask;
+    const { consent, status, unmount } = setup();
+    cleanup = unmount;
+    consent.hide();
+    try {
+      // @ts-expect-error: the missing global under test
+      delete globalThis.queueMicrotask;
+      consent.acceptAll();
+    } finally {
+      globalThis.queueMicrotask = native;
+    }
+    await microtasks();
+    expect(status()).toBe('Choices saved');
+  });
+
   it('draws nothing after unmount for a state change made just before', async () => {
     const { consent, unmount } = setup();
     consent.hide();
