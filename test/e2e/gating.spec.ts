@@ -130,9 +130,14 @@ test('elements added after load are gated, then activated, without a reload', as
   await page.goto(TAGS);
   const add = (id: string) =>
     page.evaluate((name) => {
+      // A script added by code (an HTML string's scripts never run: hardening-gadget.spec.ts).
       const box = document.createElement('section');
-      box.innerHTML = `<div><script type="text/plain" data-consent="analytics">order.push('${name}')</script></div>
-        <iframe data-consent="media" data-src="/test/e2e/fixtures/gating/embed.html?${name}" title="${name}"></iframe>`;
+      box.innerHTML = `<div></div><iframe data-consent="media" data-src="/test/e2e/fixtures/gating/embed.html?${name}" title="${name}"></iframe>`;
+      const script = document.createElement('script');
+      script.type = 'text/plain';
+      script.dataset.consent = 'analytics';
+      script.text = `order.push('${name}')`;
+      box.firstElementChild!.append(script);
       document.querySelector('main')!.append(box);
     }, id);
   await add('late');

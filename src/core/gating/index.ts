@@ -27,16 +27,21 @@ function ranBefore(element: HTMLElement): boolean {
   return ran;
 }
 
-/** The live copy of a gated script: every attribute but its types, its URL, nonce and code. */
+/**
+ * The live copy of a gated script: a clone with its real type, URL and code. Cloning keeps the
+ * browser's own mark on a script that came in as an HTML string (`innerHTML`, `outerHTML`,
+ * `insertAdjacentHTML`): such a script never runs, tagged or not, so tagging it cannot make
+ * markup run. The nonce stays the element's own; the SDK never lends one.
+ * See: https://html.spec.whatwg.org/multipage/scripting.html#script-processing-model ("already started")
+ */
 function liveCopy(script: HTMLScriptElement): HTMLScriptElement {
-  const copy = document.createElement('script');
-  // Its URL, code and event handlers go through the SDK's Trusted Types policy (./trusted.ts).
-  for (const { name, value } of script.attributes) {
-    if (!/^(src|(data-)?type)$/.test(name)) copy.setAttribute(name, /^on/.test(name) ? trusted(value, true) : value);
-  }
+  const copy = script.cloneNode() as HTMLScriptElement;
   const type = script.getAttribute('data-type');
   const src = script.getAttribute('data-src') || script.getAttribute('src');
+  copy.removeAttribute('type');
+  copy.removeAttribute('data-type');
   if (type) copy.type = type;
+  // Its URL and code go through the SDK's Trusted Types policy (./trusted.ts).
   if (src) copy.src = trusted(src);
   // The nonce attribute reads empty once the page has loaded; the property keeps it.
   // See: https://html.spec.whatwg.org/multipage/urls-and-fetching.html#nonce-attributes
