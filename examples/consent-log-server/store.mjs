@@ -140,7 +140,8 @@ const placeholders = (dialect, count, from = 1) => Array.from({ length: count },
 /**
  * The INSERT of a record that stores nothing when the id is already there (a retry) or when its
  * consent id has reached the cap (the last parameter): one statement, so the cap holds under
- * concurrent posts on SQLite (one writer) and within a few records on PostgreSQL.
+ * concurrent posts on SQLite (one writer); PostgreSQL runs it under a lock per consent id
+ * (`perConsent` in {@link createPostgresStore}).
  */
 function insertSql(dialect) {
   const n = COLUMNS.length;
@@ -184,7 +185,7 @@ function recordMethods(db) {
      * @returns {Promise<'stored' | 'duplicate' | 'capped'>}
      */
     async insert(record, receivedAt = new Date(), cap = Number.MAX_SAFE_INTEGER) {
-      const stored = await db.all(insert, insertParams(record, receivedAt, cap));
+      const stored = await (db.perConsent ?? db.all)(insert, insertParams(record, receivedAt, cap), record.consentId);
       if (stored.length) return 'stored';
       const [same] = await db.all(`SELECT 1 AS found FROM records WHERE record_id = ${p(1)}`, [record.recordId]);
       return same ? 'duplicate' : 'capped';
@@ -323,6 +324,29 @@ export async function createPostgresStore(connectionString, { max = 10 } = {}) {
     dialect: 'postgres',
     all: async (sql, params) => (await pool.query(sql, params)).rows,
     exec: async (sql) => void (await pool.query(sql)),
+    /**
+     * `sql` in a transaction that first takes a lock on `consentId`: the cap's count sees every
+     * record of that id committed before, so concurrent posts on several connections (or several
+     * receivers) cannot store more than the cap. Posts of other ids do not wait on each other.
+     * See: https://www.postgresql.org/docs/current/explicit-locking.html#ADVISORY-LOCKS
+     */
+    perConsent: async (sql, params, consentId) => {
+      const client = await pool.connect();
+      let broken;
+      try {
+        await client.query('BEGIN');
+        await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [consentId]);
+        const { rows } = await client.query(sql, params);
+        await client.query('COMMIT');
+        return rows;
+      } catch (error) {
+        // A connection that cannot even roll back is dropped from the pool, not reused.
+        await client.query('ROLLBACK').catch(() => (broken = true));
+        throw error;
+      } finally {
+        client.release(broken);
+      }
+    },
   };
   return { ...db, ...recordMethods(db), close: () => pool.end() };
 }
