@@ -1,6 +1,6 @@
 import { expect, test } from './helpers';
 
-// Issue 20, item 6: markup tagged `data-consent` must not become a way to run script. A tagged
+// Markup tagged `data-consent` must not become a way to run script. A tagged
 // script runs where the same script, untagged, would run: in the server's HTML or added by code.
 // One that came in as an HTML string (`innerHTML`, `outerHTML`, `insertAdjacentHTML`) never runs,
 // as the browser never runs such a script, whatever its category, before or after consent, with
