@@ -106,6 +106,10 @@ function browser(name: string, entry: string, mode: 'production' | 'development'
     // (`unsafe_methods`) is measured per file: 27 B off the UI file, but 13 B on the script tag
     // and 19 B on the all-in-one file (`loadUI(e){return …}` is longer than `loadUI:e=>…`).
     minify: production ? 'terser' : false,
+    // esbuild's syntax pass first (`const` as `let`, `typeof x < "u"`, merged declarations),
+    // which terser does not do: 52 B off the script tag, 110 B off the all-in-one file, 7–33 B
+    // off the decision, records, vendors and widget files (the dialog file +3 B, the UI file 0).
+    minifySyntax: production,
     terserOptions: {
       ecma: 2020,
       // tsup asks terser for `toplevel` on an IIFE without a global name, which lets it unwrap a
