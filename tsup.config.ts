@@ -122,7 +122,7 @@ function browser(name: string, entry: string, mode: 'production' | 'development'
     // esbuild tree-shakes bundles itself; tsup's `treeshake` re-emits through Rollup after
     // esbuild's minifier and undoes part of it (`!0` becomes `true`), costing bytes.
     noExternal: [/.*/],
-    define: { 'process.env.NODE_ENV': JSON.stringify(mode), __VERSION__: JSON.stringify(pkg.version) },
+    define: { 'process.env.NODE_ENV': JSON.stringify(mode), __VERSION__: JSON.stringify(pkg.version), __SCRIPT_TAG__: 'true' },
     loader: { '.css': 'text' },
     outExtension: () => ({ js: '.js' }),
     clean: false,
@@ -142,7 +142,7 @@ export default defineConfig([
     splitting: true,
     treeshake: true,
     loader: { '.css': 'text' },
-    define: { __VERSION__: JSON.stringify(pkg.version) },
+    define: { __VERSION__: JSON.stringify(pkg.version), __SCRIPT_TAG__: 'false' },
     clean: false,
     sourcemap: false,
   },
@@ -158,7 +158,7 @@ export default defineConfig([
     // Development warnings read `process.env.NODE_ENV`: an edge runtime without `process`
     // (Cloudflare Workers) gets an empty one rather than a ReferenceError at import.
     banner: { js: 'const process = globalThis.process ?? { env: {} };' },
-    define: { __VERSION__: JSON.stringify(pkg.version) },
+    define: { __VERSION__: JSON.stringify(pkg.version), __SCRIPT_TAG__: 'false' },
     clean: false,
     sourcemap: false,
   },
