@@ -106,6 +106,10 @@ function browser(name: string, entry: string, mode: 'production' | 'development'
     // (`unsafe_methods`) is measured per file: 27 B off the UI file, but 13 B on the script tag
     // and 19 B on the all-in-one file (`loadUI(e){return …}` is longer than `loadUI:e=>…`).
     minify: production ? 'terser' : false,
+    // esbuild's syntax pass first (`const` as `let`, `typeof x < "u"`, merged declarations),
+    // which terser does not do: 52 B off the script tag, 110 B off the all-in-one file, 7–33 B
+    // off the decision, records, vendors and widget files (the dialog file +3 B, the UI file 0).
+    minifySyntax: production,
     terserOptions: {
       ecma: 2020,
       // tsup asks terser for `toplevel` on an IIFE without a global name, which lets it unwrap a
@@ -118,7 +122,7 @@ function browser(name: string, entry: string, mode: 'production' | 'development'
     // esbuild tree-shakes bundles itself; tsup's `treeshake` re-emits through Rollup after
     // esbuild's minifier and undoes part of it (`!0` becomes `true`), costing bytes.
     noExternal: [/.*/],
-    define: { 'process.env.NODE_ENV': JSON.stringify(mode), __VERSION__: JSON.stringify(pkg.version) },
+    define: { 'process.env.NODE_ENV': JSON.stringify(mode), __VERSION__: JSON.stringify(pkg.version), __SCRIPT_TAG__: 'true' },
     loader: { '.css': 'text' },
     outExtension: () => ({ js: '.js' }),
     clean: false,
@@ -138,7 +142,7 @@ export default defineConfig([
     splitting: true,
     treeshake: true,
     loader: { '.css': 'text' },
-    define: { __VERSION__: JSON.stringify(pkg.version) },
+    define: { __VERSION__: JSON.stringify(pkg.version), __SCRIPT_TAG__: 'false' },
     clean: false,
     sourcemap: false,
   },
@@ -154,7 +158,7 @@ export default defineConfig([
     // Development warnings read `process.env.NODE_ENV`: an edge runtime without `process`
     // (Cloudflare Workers) gets an empty one rather than a ReferenceError at import.
     banner: { js: 'const process = globalThis.process ?? { env: {} };' },
-    define: { __VERSION__: JSON.stringify(pkg.version) },
+    define: { __VERSION__: JSON.stringify(pkg.version), __SCRIPT_TAG__: 'false' },
     clean: false,
     sourcemap: false,
   },

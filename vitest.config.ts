@@ -25,7 +25,7 @@ const entries = ['', '/core', '/react', '/vue', '/preact'].map((sub) => ({
 export default defineConfig({
   plugins: [cssText],
   resolve: { alias: entries },
-  define: { __VERSION__: '"0.0.0-test"' },
+  define: { __VERSION__: '"0.0.0-test"', __SCRIPT_TAG__: 'false' },
   test: {
     environment: 'happy-dom',
     include: ['test/unit/**/*.test.{ts,tsx}'],

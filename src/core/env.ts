@@ -1,5 +1,8 @@
-/** True in a browser page; false during SSR and in workers without a DOM. */
-export const isBrowser = (): boolean => typeof window !== 'undefined' && typeof document !== 'undefined';
+/**
+ * True in a browser page; false during SSR and in workers without a DOM. Always true in the
+ * script-tag files (`__SCRIPT_TAG__`), which drop the SSR branches.
+ */
+export const isBrowser = (): boolean => __SCRIPT_TAG__ || (typeof window !== 'undefined' && typeof document !== 'undefined');
 
 /**
  * Runs `fn` in a microtask, like `queueMicrotask`, which some embedded browsers lack (or a page
