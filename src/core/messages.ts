@@ -111,7 +111,10 @@ export const finder = (options: Pick<ResolvedOptions, 'language' | 'translations
 export const finderIn =
   (lang: string, options: Pick<ResolvedOptions, 'translations'>, builtIn: Catalogs) =>
   (key: string, fallback?: string): string | undefined => {
-    const text = options.translations[lang]?.[key] || fallback || (builtIn[lang] || loadedLanguages()[lang])?.[key];
+    // The site's strings only (a translation of another type, `42` or `{}`, would be drawn as it
+    // is, or throw): checked here, in the files that show text, not in the script tag.
+    const own: unknown = options.translations[lang]?.[key];
+    const text = (typeof own == 'string' && own) || fallback || (builtIn[lang] || loadedLanguages()[lang])?.[key];
     if (DEV && !text && builtIn.en[key]) warnOnce(`no "${lang}" translation for "${key}"; using English`);
     return text || builtIn.en[key];
   };

@@ -216,13 +216,6 @@ export function resolveOptions<C extends string>(input: ConsentOptions<C> | unde
     return fallback;
   };
 
-  // Strings only: a translation of another type (`42`, `{}`) would be drawn as it is, or throw.
-  const translations: Record<string, Record<string, string>> = {};
-  for (const lang of keysOf(options.translations)) {
-    const given = options.translations[lang];
-    translations[lang] = Object.fromEntries(keysOf(given).filter((key) => typeof given[key] == 'string').map((key) => [key, given[key]]));
-  }
-  options.translations = translations;
   // Resolved once, here: every file of the SDK (UI, placeholder, records) reads the result.
   if (isBrowser()) options.language = uiLanguage(options as ResolvedOptions);
   return {

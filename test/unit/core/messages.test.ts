@@ -80,11 +80,14 @@ describe('lookup', () => {
     expect(finderIn('fr', options('auto'), builtIn)('close')).toBe('Fermer');
   });
 
-  it('shows strings only: a translation of another type is dropped by the options, the built-in text shows', () => {
+  it('shows strings only: a translation of another type is passed over, the built-in text shows', () => {
     quiet();
     const resolved = resolveOptions({ language: 'fr', translations: { fr: { save: 42, close: { text: 'x' }, media: ['a'], accept: 'Oui' } } as never });
     const find = finder(resolved, builtIn);
     expect([find('save'), find('close'), find('media'), find('accept')]).toEqual(['Save', 'Fermer', undefined, 'Oui']);
+    for (const fr of [42, 'Fermer la fenêtre', null, ['x']]) {
+      expect(finder(resolveOptions({ language: 'fr', translations: { fr } } as never), builtIn)('close')).toBe('Fermer');
+    }
   });
 
   it('speaks a language only the site gives, English for what it lacks', () => {
