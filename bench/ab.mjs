@@ -79,7 +79,7 @@ function scriptCpu(trace) {
     if (e.ts < end) continue;
     end = e.ts + e.dur;
     total += e.tdur ?? e.dur;
-    if (process.env.AB_DEBUG) console.error(`${((e.tdur ?? e.dur) / 1000).toFixed(2)} ${e.name} ${e.args?.data?.url ?? e.args?.data?.type ?? e.args?.data?.functionName ?? ''}`);
+    if (process.env.AB_DEBUG) console.error(`${((e.tdur ?? e.dur) / 1000).toFixed(2)} (wall ${(e.dur / 1000).toFixed(2)}) ${e.name} ${e.args?.data?.url ?? e.args?.data?.type ?? e.args?.data?.functionName ?? ''}`);
   }
   return total / 1000;
 }
