@@ -181,8 +181,9 @@ export function libraries(root) {
 }
 
 /**
- * Another build of ours (`--compare DIR`, served under /compare/): its script tag alone, and with
- * `<link rel="preload">` for `preload` (its first visit's on-demand files, by name: `ui`, `decisions`).
+ * Another build of ours (`--compare DIR`, served under /compare/): its script tag alone, in both
+ * scenarios (a paired A/B of scripting time at each CPU rate, say), and with `<link rel="preload">`
+ * for `preload` (its first visit's on-demand files, by name: `ui`, `decisions`) on the network.
  */
 export const compareLibraries = (dir, preload) => {
   const tag = '/compare/instria-consent.iife.js';
@@ -190,5 +191,5 @@ export const compareLibraries = (dir, preload) => {
   const plain = instria('compare', `Instria Consent, ${dir} (script tag)`, tag);
   const hinted = instria('compare-preload', `Instria Consent, ${dir} (script tag + preload of ${preload.join(', ')})`, tag);
   hinted.page = hinted.page.replace(`<script src="${tag}"`, `${hints}<script src="${tag}"`);
-  return [plain, hinted].map((lib) => ({ ...lib, network: 'only' }));
+  return [plain, { ...hinted, network: 'only' }];
 };

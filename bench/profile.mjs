@@ -31,10 +31,10 @@ export async function readableBuild(root, outDir) {
  * its returning view (same context). Writes every profile to `outDir` and prints, per view, the
  * mean over the visitors of the self time in our files and of their top functions.
  */
-export async function profile(browser, lib, { origin, rate, outDir, loads, locate }) {
+export async function profile(browser, lib, { origin, rate, outDir, loads, locate, choice = 'accept' }) {
   const views = new Map();
   for (let n = 1; n <= loads; n++) {
-    for (const [which, data] of Object.entries(await profileVisitor(browser, lib, origin, rate))) {
+    for (const [which, data] of Object.entries(await profileVisitor(browser, lib, origin, rate, choice))) {
       const file = join(outDir, `${lib.id}-${which}${loads > 1 ? `-${n}` : ''}.cpuprofile`);
       mkdirSync(outDir, { recursive: true });
       writeFileSync(file, JSON.stringify(data));
@@ -44,8 +44,11 @@ export async function profile(browser, lib, { origin, rate, outDir, loads, locat
   for (const [which, list] of views) report(`${lib.name}, ${which}, CPU ${rate}×`, list);
 }
 
-/** One visitor's profiles: `first` (to the banner, settled), `accept` (the click), `returning`. */
-async function profileVisitor(browser, lib, origin, rate) {
+/**
+ * One visitor's profiles: `first` (to the banner, settled), `accept` or `reject` (the click,
+ * `choice`), `returning` (after that choice: a refused category makes other work).
+ */
+async function profileVisitor(browser, lib, origin, rate, choice) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, deviceScaleFactor: 1 });
   const out = {};
   try {
@@ -62,8 +65,8 @@ async function profileVisitor(browser, lib, origin, rate) {
       out[which] = (await cdp.send('Profiler.stop')).profile;
       if (which === 'first') {
         await cdp.send('Profiler.start');
-        await decide(page, lib, 'accept', rate);
-        out.accept = (await cdp.send('Profiler.stop')).profile;
+        await decide(page, lib, choice, rate);
+        out[choice] = (await cdp.send('Profiler.stop')).profile;
       }
       await page.close();
     }

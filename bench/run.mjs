@@ -18,7 +18,7 @@
 //        node bench/run.mjs [--loads 3] [--only instria,vanilla] [--rates 1,4] [--scenarios cpu,network] [--out file.json]
 //        node bench/run.mjs --serve     (only serve the pages, to look at them)
 //        node bench/run.mjs --from bench/results/latest.json --out bench/results/again.json  (tables again)
-//        node bench/run.mjs --profile [instria] [--rates 4] [--dist DIR]   (where the time goes: CPU profiles)
+//        node bench/run.mjs --profile [instria] [--rates 4] [--dist DIR] [--choice reject]   (where the time goes: CPU profiles)
 // It measures time: never part of `npm test`.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -132,7 +132,7 @@ if (!FROM) {
       const lib = LIBS.find((l) => l.id === PROFILE);
       if (!lib?.accept) throw new Error(`--profile: one of ${LIBS.filter((l) => l.accept).map((l) => l.id).join(', ')}`);
       console.log(`Profiling ${DIST} at CPU ${RATES.at(-1)}× (Chromium ${chromiumVersion})`);
-      await profile(browser, lib, { origin: plain.origin, rate: RATES.at(-1), outDir: dirname(OUT), loads: Number(arg('loads', 1)), locate: locator(root, DIST) });
+      await profile(browser, lib, { origin: plain.origin, rate: RATES.at(-1), outDir: dirname(OUT), loads: Number(arg('loads', 1)), locate: locator(root, DIST), choice: arg('choice', 'accept') });
     } else await measureAll(browser, samples, failures);
   } finally {
     await browser.close().catch(() => {});

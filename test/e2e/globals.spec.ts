@@ -21,8 +21,8 @@ test('no script-tag file leaks a global', async ({ page }) => {
 // COMPILE_HINT), rather than pre-parsing all and parsing again what runs: a minifier setting that
 // dropped it would cost every page view 20–60 ms of scripting at 4× CPU, silently.
 // See: https://v8.dev/blog/explicit-compile-hints
-test('the script tags open with V8\'s compile hint', async ({ request }) => {
-  for (const file of ['iife', 'all.iife']) {
+test('the script tags and the UI file open with V8\'s compile hint', async ({ request }) => {
+  for (const file of ['iife', 'all.iife', 'ui']) {
     const tag = await (await request.get(`/dist/instria-consent.${file}.js`)).text();
     expect(tag.startsWith('//# allFunctionsCalledOnLoad\n'), file).toBe(true);
   }
