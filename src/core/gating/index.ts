@@ -174,12 +174,10 @@ export const gating = (): Plugin => (consent) => {
 
   const scan = (root: Element | Document) => root.querySelectorAll<HTMLElement>(GATED).forEach(track);
 
-  // Added nodes only: the subtree of each, never the whole document again. Indexed loops: the
-  // parser calls this for every chunk of every page, and a NodeList's iterator costs more than
-  // the body (measured: half the callback's time).
+  // Added nodes only: the subtree of each, never the whole document again.
   const observer = new MutationObserver((records) => {
-    for (const { addedNodes } of records) {
-      for (let i = 0, node: HTMLElement | undefined; (node = addedNodes[i++] as HTMLElement | undefined); ) {
+    for (const record of records) {
+      for (const node of record.addedNodes as NodeListOf<HTMLElement>) {
         if (node.nodeType !== 1 || done.has(node)) continue;
         // A parser-inserted <script src> from a blocked host: the parser runs this callback
         // before it prepares the script, so a new type keeps it from running.
