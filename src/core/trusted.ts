@@ -5,9 +5,9 @@ let policy: Record<string, (value: string) => unknown> | null | undefined;
 
 /**
  * `value` as a Trusted Types value, made by the SDK's one policy, `instria-consent`, for what the
- * SDK itself puts in a script sink: the URL of an on-demand file it loads, and the URL, text
- * (`script` true) or event handlers of a gated script it activates (which the page wrote, in its
- * HTML or by code). The policy is private to the SDK and made on first need, so a page that
+ * SDK itself puts in a script sink: the URL of an on-demand file it loads, and the URL and text
+ * (`script` true) of a gated script it activates (which the page wrote, in its HTML or by code;
+ * the copy's other attributes are cloned as the page set them). The policy is private to the SDK and made on first need, so a page that
  * activates nothing makes none. Without Trusted Types, or when the page's `trusted-types`
  * directive does not allow the name, the plain string: the browser then
  * applies the page's own default policy, or blocks, as for any script; the SDK never throws over it.

@@ -15,14 +15,14 @@ import type { ScriptTagApi } from './boot';
 
 /**
  * Makes each global of the SDK a property of `window` itself, `undefined` until set, unless the
- * page set it (`InstriaConsentConfig`). An element with such an `id` (`<div id="InstriaConsent">`,
+ * page or a file before the tag set it (`InstriaConsentConfig`, `InstriaConsentVendors`). An element with such an `id` (`<div id="InstriaConsent">`,
  * markup any sanitizer lets through) is otherwise what `window.InstriaConsent` reads: the SDK
  * took it for a copy already running, or for a loaded file (`InstriaConsentDialog`), and
  * stopped. Window's own properties win over its named elements.
  * See: https://html.spec.whatwg.org/multipage/nav-history-apis.html#named-access-on-the-window-object
  */
 export function claimGlobals(): void {
-  for (const name of ['', 'Config', 'UI', 'Dialog', 'Widget', 'Placeholder', 'Records', 'Decisions', 'Languages']) {
+  for (const name of ['', 'Config', 'Vendors', 'UI', 'Dialog', 'Widget', 'Placeholder', 'Records', 'Decisions', 'Languages']) {
     if (!{}.hasOwnProperty.call(window, `InstriaConsent${name}`)) (window as any)[`InstriaConsent${name}`] = undefined;
   }
 }
