@@ -22,7 +22,7 @@ const METHODS: ConsentMethod[] = ['accept-all', 'reject-all', 'custom', 'gpc', '
 /**
  * The whole value: the format version, then the fields. Version 1 keys services by their ids,
  * version 2 (the compact form) by their {@link serviceCode}. Ids and flags use only characters
- * js-cookie leaves unescaped.
+ * a cookie value carries unescaped (RFC 6265 `cookie-octet`).
  */
 const FORMAT = /^([12])\.([A-Za-z0-9-]{8,64})\.([0-9a-z]{1,11})\.(\d{1,16})\.([0-4])\.([\w~!-]*)\.([\w~!-]*)$/;
 const ENTRY = /^([\w-]{1,40})~([01])$/;

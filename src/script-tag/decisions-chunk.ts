@@ -1,7 +1,7 @@
 /**
  * The on-demand decision chunk (`dist/instria-consent.decisions.js`), loaded by the script-tag
  * bundle the first time a visitor decides without the UI (an API call, a returning visitor's
- * leftover trackers): recording a decision, the consent cookie writer (js-cookie), its copy sent
+ * leftover trackers): recording a decision, the consent cookie writer, its copy sent
  * to the server (`serverCookie`) and withdrawal clean-up. The UI chunk carries the same code
  * (`./ui-chunk.ts`), so that a visitor who is asked fetches one file after the tag, not two.
  */

@@ -2,7 +2,7 @@ import type { ConsentStorage, CookieOptions } from '../core/types';
 import { documentCookie } from '../core/env';
 import { readCookie, type PickCookie } from './lazy';
 
-/** What the cookie store borrows from the core (`CONSENT_COOKIE`), as storage imports no core code. */
+/** What the cookie store borrows from the core (`CONSENT_COOKIE`), as storage imports only `core/env` of it. */
 export interface CookieHelpers {
   /** Of several values of the cookie, the one that counts: the newest decision. */
   newest: PickCookie;

@@ -7,7 +7,7 @@ export type PickCookie = (values: string[]) => string | null;
 
 /**
  * Reads one cookie without a library, for the script tag's every page view: the SDK writes only
- * characters js-cookie leaves unescaped (its codec and `ID_PATTERN` names), so the raw value is
+ * characters a cookie carries unescaped (its codec and `ID_PATTERN` names), so the raw value is
  * the value. Several cookies of one name can reach the page (host-only and on a parent domain, or
  * on a longer path: a site that changed `cookie.domain`, another sub-domain), the oldest and the
  * longest path first (RFC 6265 §5.4 step 2): `pick` chooses. Returns null
