@@ -5,8 +5,41 @@ import { expect, test } from './helpers';
 // changes; a page whose `trusted-types` directive leaves the policy out gets no exception and no
 // script run without the browser's leave (fail closed).
 
-const page = (csp: string, bundle: string) => `/test/e2e/fixtures/hardening/${csp}-${bundle}.html`;
+/** The page's CSP per case: Trusted Types with our policy, none, or a directive that leaves it out. */
+const CSP: Record<string, string> = {
+  tt: "require-trusted-types-for 'script'; trusted-types instria-consent 'allow-duplicates'",
+  plain: "object-src 'none'; base-uri 'none'",
+  unlisted: "require-trusted-types-for 'script'; trusted-types other",
+};
+
+/** One page per CSP and bundle, served with its header: a gated external script with an `onload`, a gated inline one. */
+const page = (csp: string, bundle: string) => `/test/e2e/fixtures/hardening/tt/${csp}-${bundle}.html`;
+const body = (bundle: string) => `<!doctype html>
+<html lang="en">
+<head>
+  <meta charset="utf-8">
+  <title>Trusted Types</title>
+  <script>
+    window.order = [];
+    window.InstriaConsentConfig = { googleConsentMode: true, recordEndpoint: '/records?run=hardening-tt', privacyPolicyUrl: '/privacy' };
+  </script>
+  <script src="/dist/instria-consent.${bundle === 'all' ? 'all.' : ''}iife.js"></script>
+</head>
+<body>
+  <main><h1>Trusted Types</h1></main>
+  <script type="text/plain" data-consent="analytics" onload="order.push('onload')" src="/test/e2e/fixtures/hardening/gated.js"></script>
+  <script type="text/plain" data-consent="analytics">order.push('inline')</script>
+  <footer><a href="#cookie-preferences" id="footer-link">Cookie preferences</a></footer>
+</body>
+</html>`;
 type Win = { order: string[]; dataLayer: IArguments[] };
+
+test.beforeEach(async ({ page: tab }) => {
+  await tab.route('**/fixtures/hardening/tt/*.html', (route) => {
+    const [, csp, bundle] = /\/(\w+)-(\w+)\.html$/.exec(route.request().url())!;
+    return route.fulfill({ contentType: 'text/html', headers: { 'Content-Security-Policy': CSP[csp!]! }, body: body(bundle!) });
+  });
+});
 
 for (const bundle of ['split', 'all']) {
   for (const csp of ['tt', 'plain']) {
