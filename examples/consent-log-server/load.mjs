@@ -8,14 +8,15 @@
 //   EXPORT_ROWS=3000000 npm run load              # first, an export of that many rows (time, memory)
 //
 // Every client is 127.0.0.1 here, so the rate limit is lifted (RATE_LIMIT) for the run.
-import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { recordIdOf } from './schema.mjs';
+import { startPostgres } from './throwaway-postgres.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const SECONDS = Number(process.env.SECONDS ?? 10);
@@ -101,29 +102,6 @@ async function hammer(url, seconds, concurrency) {
 
 const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))] ?? NaN;
 
-/** A throwaway PostgreSQL cluster on a unix socket in a temp directory (as `postgres` when root), or null. */
-function startPostgres() {
-  const debian = '/usr/lib/postgresql';
-  const version = existsSync(debian) && readdirSync(debian).sort((a, b) => b - a).find((v) => existsSync(join(debian, v, 'bin/initdb')));
-  if (!version) return null;
-  const bin = join(debian, version, 'bin');
-  const dir = mkdtempSync(join(tmpdir(), 'consent-log-load-'));
-  const root = process.getuid?.() === 0;
-  if (root) execFileSync('chown', ['postgres:postgres', dir]);
-  const user = root ? 'postgres' : process.env.USER;
-  const run = (command, args) => execFileSync(root ? 'runuser' : join(bin, command), root ? ['-u', 'postgres', '--', join(bin, command), ...args] : args, { stdio: 'ignore', cwd: dir });
-  run('initdb', ['-D', join(dir, 'data'), '-U', user, '--auth=trust', '--locale=C', '-E', 'UTF8']);
-  // Durable settings (fsync, synchronous_commit on): the figures of a real deployment.
-  run('pg_ctl', ['-D', join(dir, 'data'), '-l', join(dir, 'log'), '-w', '-o', `-k ${dir} -c listen_addresses=`, 'start']);
-  return {
-    url: `postgres://${user}@/postgres?host=${encodeURIComponent(dir)}`,
-    stop: () => {
-      run('pg_ctl', ['-D', join(dir, 'data'), '-m', 'fast', '-w', 'stop']);
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
-}
-
 /**
  * Export at scale: `rows` records written straight into a SQLite file, then `GET /export.csv`
  * read to the end; the time, the size and the server's peak resident memory (VmHWM).
@@ -165,7 +143,8 @@ const dir = mkdtempSync(join(tmpdir(), 'consent-log-load-'));
 try {
   if (process.env.EXPORT_ROWS) await measureExport(Number(process.env.EXPORT_ROWS));
   await measure('SQLite (WAL, synchronous=FULL)', { DB_FILE: join(dir, 'records.sqlite'), DATABASE_URL: '' });
-  const cluster = process.env.DATABASE_URL ? null : startPostgres();
+  // Durable settings (fsync, synchronous commit on): the figures of a real deployment.
+  const cluster = process.env.DATABASE_URL ? null : startPostgres({ durable: true });
   const databaseUrl = process.env.DATABASE_URL || cluster?.url;
   try {
     if (databaseUrl) await measure('PostgreSQL', { DATABASE_URL: databaseUrl });

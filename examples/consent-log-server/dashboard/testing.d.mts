@@ -2,10 +2,9 @@
 import type { DashboardStore } from './index.mjs';
 
 export type TestStore = DashboardStore & { close(): Promise<void> };
-export declare function recordsTable(dialect: 'sqlite' | 'postgres'): string;
 export declare function sqliteStore(filename?: string): TestStore;
 export declare function postgresStore(connectionString: string): Promise<TestStore>;
-export declare function startPostgres(): Promise<{ url: string; stop(): void } | null>;
+export { startPostgres } from '../throwaway-postgres.mjs';
 export declare const EXPECTED: {
   1: Record<string, number>;
   2: Record<string, number>;

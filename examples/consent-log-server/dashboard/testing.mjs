@@ -1,96 +1,19 @@
-// What the dashboard's tests, benchmark and screenshot share: a store of the receiver's contract
-// over better-sqlite3 and over pg, a throwaway PostgreSQL server, and a generator of records with
-// known proportions, written in SQL so a million records take seconds, not minutes.
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import Database from 'better-sqlite3';
-import pg from 'pg';
+// What the dashboard's tests, benchmark and screenshot share: the receiver's stores, its
+// throwaway PostgreSQL cluster, and a generator of records with known proportions, written in
+// SQL so a million records take seconds, not minutes.
+import { createPostgresStore, createRecordStore } from '../store.mjs';
 
-/** The receiver's `records` table (its store.mjs), schema 2's columns included; PostgreSQL's `revision` is a BIGINT. */
-export const recordsTable = (dialect) => `CREATE TABLE IF NOT EXISTS records (
-  record_id TEXT PRIMARY KEY, schema_version INTEGER NOT NULL, consent_id TEXT NOT NULL, time TEXT NOT NULL,
-  received_at TEXT NOT NULL, revision ${dialect === 'postgres' ? 'BIGINT' : 'INTEGER'} NOT NULL, method TEXT NOT NULL, categories TEXT NOT NULL,
-  services TEXT NOT NULL, language TEXT NOT NULL, sdk_version TEXT NOT NULL, page_url TEXT NOT NULL,
-  channel TEXT, text_hash TEXT, controller TEXT, policy_url TEXT, expires_at TEXT, previous_record_id TEXT
-)${dialect === 'sqlite' ? ' WITHOUT ROWID' : ''}`;
+export { startPostgres } from '../throwaway-postgres.mjs';
 
 /**
- * A store of the receiver's contract over better-sqlite3, with the `records` table.
+ * The receiver's own stores, migrated (its `records` table, schema 2's columns included): the
+ * dashboard is tested on the tables it reads in production.
  * @example const store = sqliteStore(); await store.all('SELECT count(*) AS n FROM records', []);
  */
-export function sqliteStore(filename = ':memory:') {
-  const db = new Database(filename);
-  db.pragma('journal_mode = WAL');
-  db.exec(recordsTable('sqlite'));
-  return {
-    dialect: 'sqlite',
-    all: async (sql, params = []) => db.prepare(sql).all(...params),
-    exec: async (sql) => void db.exec(sql),
-    close: async () => db.close(),
-  };
-}
+export const sqliteStore = (filename = ':memory:') => createRecordStore(filename);
 
-/** A store of the receiver's contract over a pg pool, with the `records` table. */
-export async function postgresStore(connectionString) {
-  const pool = new pg.Pool({ connectionString, max: 4 });
-  await pool.query(recordsTable('postgres'));
-  return {
-    dialect: 'postgres',
-    all: async (sql, params = []) => (await pool.query(sql, params)).rows,
-    exec: async (sql) => void (await pool.query(sql)),
-    close: () => pool.end(),
-  };
-}
-
-/** Debian's PostgreSQL 15 programs. */
-const PG_BIN = '/usr/lib/postgresql/15/bin';
-
-/** A free TCP port on 127.0.0.1. */
-const freePort = () =>
-  new Promise((ok, fail) => {
-    const server = createServer().once('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => ok(port));
-    });
-  });
-
-/**
- * Starts a throwaway PostgreSQL 15 in a temporary folder (fsync off: test data), or resolves
- * null where its programs are missing. initdb refuses root: as root it runs as `postgres`.
- * @example const server = await startPostgres(); … await server?.stop();
- */
-export async function startPostgres() {
-  if (!existsSync(`${PG_BIN}/initdb`)) return null;
-  const dir = mkdtempSync(join(tmpdir(), 'dashboard-pg-'));
-  const asRoot = process.getuid?.() === 0;
-  const run = (program, args) =>
-    asRoot ? execFileSync('runuser', ['-u', 'postgres', '--', `${PG_BIN}/${program}`, ...args], { stdio: 'pipe' }) : execFileSync(`${PG_BIN}/${program}`, args, { stdio: 'pipe' });
-  const data = join(dir, 'data');
-  let port;
-  try {
-    if (asRoot) execFileSync('chown', ['postgres', dir]);
-    port = await freePort();
-    run('initdb', ['-D', data, '-A', 'trust', '-U', 'postgres', '--no-sync', '-E', 'UTF8']);
-    run('pg_ctl', ['-D', data, '-l', join(dir, 'log'), '-w', '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off`, 'start']);
-  } catch (error) {
-    rmSync(dir, { recursive: true, force: true });
-    throw error;
-  }
-  return {
-    url: `postgres://postgres@127.0.0.1:${port}/postgres`,
-    stop() {
-      try {
-        run('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']);
-      } finally {
-        rmSync(dir, { recursive: true, force: true });
-      }
-    },
-  };
-}
+/** The receiver's PostgreSQL store over `connectionString`, migrated. */
+export const postgresStore = (connectionString) => createPostgresStore(connectionString, { max: 4 });
 
 /**
  * The proportions `generateRecords` makes: each block of 20 consecutive records has 9 accept-all

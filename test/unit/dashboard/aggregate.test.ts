@@ -7,18 +7,16 @@ import {
   EXPECTED,
   generateRecords,
   postgresStore,
-  recordsTable,
   sqliteStore,
   startPostgres,
   type TestStore,
 } from '../../../examples/consent-log-server/dashboard/testing.mjs';
 
-type Server = Awaited<ReturnType<typeof startPostgres>>;
-let postgres: Server = null;
+let postgres: ReturnType<typeof startPostgres> = null;
 const stores: TestStore[] = [];
 
 beforeAll(async () => {
-  postgres = await startPostgres();
+  postgres = startPostgres();
 }, 60_000);
 afterAll(() => postgres?.stop());
 afterEach(async () => {
@@ -38,12 +36,7 @@ const dialects = [
   ['sqlite', async () => sqliteStore()],
   [
     'postgres',
-    async () => {
-      const store = await postgresStore(postgres!.url);
-      await store.exec('DROP TABLE IF EXISTS records, dashboard_daily, dashboard_grants, dashboard_state');
-      await store.exec(recordsTable('postgres'));
-      return store;
-    },
+    async () => postgresStore(await postgres!.newDatabase()),
   ],
 ] as const;
 

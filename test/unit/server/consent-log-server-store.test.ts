@@ -14,7 +14,7 @@ import {
   startReceiver,
 } from '../../../examples/consent-log-server/server.mjs';
 import { MIGRATIONS } from '../../../examples/consent-log-server/store.mjs';
-import { type Cluster, startPostgres } from './postgres';
+import { type Cluster, startPostgres } from '../../../examples/consent-log-server/throwaway-postgres.mjs';
 import { recordOf, recordV2Of } from './consent-log-records';
 
 const cluster: Cluster | null = startPostgres();
@@ -30,14 +30,7 @@ const tempDir = () => {
 };
 
 /** A fresh PostgreSQL database per suite, so the suites do not see each other's rows. */
-let databases = 0;
-async function freshPostgres(): Promise<RecordStore> {
-  const admin = await createPostgresStore(cluster!.url);
-  const name = `records_${process.pid}_${++databases}`;
-  await admin.exec(`CREATE DATABASE ${name}`);
-  await admin.close();
-  return createPostgresStore(cluster!.url.replace('/postgres?', `/${name}?`));
-}
+const freshPostgres = async (): Promise<RecordStore> => createPostgresStore(await cluster!.newDatabase());
 
 const DIALECTS = [
   ['sqlite', async () => createRecordStore(':memory:')],
