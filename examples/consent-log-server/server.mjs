@@ -9,13 +9,14 @@
 //   ALLOWED_ORIGINS=https://instria.fr EXPORT_TOKEN=s3cret DATABASE_URL=postgres://… node server.mjs
 //
 // The client's IP address is used in memory by the rate limiter only: never stored, never logged.
-import { randomUUID, timingSafeEqual } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import cors from '@fastify/cors';
 import rateLimit from '@fastify/rate-limit';
 import Fastify from 'fastify';
 import { dashboard } from './dashboard/index.mjs';
+import { hasToken } from './token.mjs';
 import { exportStream } from './export.mjs';
 import { MAX_BODY_BYTES, RECORD_SCHEMA, validateRecord } from './schema.mjs';
 import { openStore } from './store.mjs';
@@ -49,12 +50,6 @@ const isSameOrigin = (origin, host) => {
   }
 };
 
-/** Compares the Authorization header in constant time, so the token cannot be guessed byte by byte. */
-const isToken = (given = '', expected) => {
-  const a = Buffer.from(given);
-  const b = Buffer.from(expected);
-  return a.length === b.length && timingSafeEqual(a, b);
-};
 
 /** Every error as `{ error }`, with its status: Fastify's 400/413/415, the rate limiter's 429, a record's validation 422. */
 function errorReply(error, request, reply) {
@@ -135,7 +130,7 @@ function adminRoutes({ store, exportToken }) {
     app.setErrorHandler(errorReply);
     app.addHook('onRequest', async (request, reply) => {
       if (!exportToken) return reply.code(403).send({ error: 'exports are disabled: set EXPORT_TOKEN' });
-      if (!isToken(request.headers.authorization, `Bearer ${exportToken}`)) return reply.code(401).send({ error: 'export needs the export token' });
+      if (!hasToken(request.headers.authorization, exportToken)) return reply.code(401).send({ error: 'export needs the export token' });
       reply.header('cache-control', 'no-store');
     });
     for (const format of ['json', 'csv']) {

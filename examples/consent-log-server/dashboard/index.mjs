@@ -11,9 +11,9 @@
 // navigates, so the page and its assets (code, no data) load without it and ask for the token,
 // which the page's script keeps in memory and sends with each fetch: never in a URL, a cookie or
 // a log line. Without a configured token, everything answers 403.
-import { timingSafeEqual } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { hasToken } from '../token.mjs';
 import { aggregates, MIN_GROUP, prepare, refresh, toCsv } from './aggregate.mjs';
 
 const here = (file) => new URL(file, import.meta.url);
@@ -34,12 +34,6 @@ const ASSETS = {
  */
 const CSP = "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data:; form-action 'none'; frame-ancestors 'none'; base-uri 'none'";
 
-/** Compares in constant time, so the token cannot be guessed byte by byte. */
-const isToken = (given = '', expected) => {
-  const a = Buffer.from(given);
-  const b = Buffer.from(expected);
-  return a.length === b.length && timingSafeEqual(a, b);
-};
 
 /**
  * The dashboard as a Fastify plugin. `store` is the receiver's (`dialect`, `all`, `exec`),
@@ -74,7 +68,7 @@ export async function dashboard(app, { store, token, minGroup = MIN_GROUP }) {
   });
   /** The numbers: the token, or 401. */
   const authorized = async (request, reply) => {
-    if (!isToken(request.headers.authorization, `Bearer ${token}`)) {
+    if (!hasToken(request.headers.authorization, token)) {
       return reply.code(401).header('www-authenticate', 'Bearer').send({ error: 'the dashboard needs the export token' });
     }
   };
