@@ -47,6 +47,10 @@ test.describe('before any decision', () => {
     await expect(placeholder.getByRole('button')).toHaveCount(1);
     await expect(placeholder.getByRole('button', { name: 'Allow VideoTube' })).toBeVisible();
     await expect(page.locator('iframe[title="Tagged video"]')).toBeHidden();
+    // Hidden even where the page's own CSS shows iframes (`.embed iframe { display: block }`
+    // beats the browser's `[hidden]` rule): no empty frame under the placeholder, no Tab stop in it.
+    await page.addStyleTag({ content: 'main iframe { display: block; width: 300px; height: 150px }' });
+    await expect(page.locator('iframe[title="Tagged video"]')).toBeHidden();
     // The placeholder sits where the iframe is.
     expect(await page.evaluate(() => document.querySelector('iframe[title="Tagged video"]')!.previousElementSibling!.getAttribute('data-part'))).toBe(
       'placeholder',

@@ -14,7 +14,10 @@ import { placeholderBox } from './placeholder-box';
 const CSS =
   ':where([data-part=placeholder]){display:grid;place-items:center;gap:.75em;padding:1.25em;border:1px solid var(--ic-border,#767680);border-radius:var(--ic-radius,6px);background:var(--ic-bg,#fff);color:var(--ic-fg,#1b1b1f);text-align:center}' +
   ':where([data-part=placeholder-text]){margin:0}' +
-  ':where([data-part=placeholder-allow]){min-height:44px;padding:0 1.25em;border:0;border-radius:var(--ic-radius,6px);background:var(--ic-accent,#1f4fd1);color:var(--ic-accent-fg,#fff);font:inherit;cursor:pointer}';
+  ':where([data-part=placeholder-allow]){min-height:44px;padding:0 1.25em;border:0;border-radius:var(--ic-radius,6px);background:var(--ic-accent,#1f4fd1);color:var(--ic-accent-fg,#fff);font:inherit;cursor:pointer}' +
+  // The embed waiting behind it stays hidden even where the page's CSS shows iframes
+  // (`.embed iframe { display: block }` beats the browser's own `[hidden]` rule).
+  'iframe[data-consent][hidden]{display:none!important}';
 
 let styled = false;
 
