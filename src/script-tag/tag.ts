@@ -25,7 +25,6 @@ import { onDemand } from '../core/on-demand';
 import { standardPlugins } from '../core/plugins';
 import { bootScriptTag } from './boot';
 import { loadChunk } from './load';
-import './window';
 import { lazyDefaultStorage } from '../storage/lazy';
 
 bootScriptTag((script) => {
