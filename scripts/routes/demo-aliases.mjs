@@ -5,7 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 /** The browser files of `dist/`: the script tag, its on-demand chunks, the all-in-one file. */
-const ALIAS = /^\/instria-consent\.[a-z.]+\.js$/;
+const ALIAS = /^\/instria-consent\.[a-z.-]+\.js$/;
 
 /** @param {import('node:http').IncomingMessage} req */
 export async function handle(req, res, url, ctx) {

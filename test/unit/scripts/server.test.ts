@@ -33,6 +33,8 @@ describe('scripts/server.mjs serves the repository and nothing else', () => {
     await mkdir(join(dir, 'deps', 'pkg'), { recursive: true });
     await writeFile(join(root, 'index.html'), 'home');
     await writeFile(join(root, 'dist', 'a.js'), 'ok');
+    await writeFile(join(root, 'dist', 'instria-consent.iife.js'), 'tag');
+    await writeFile(join(root, 'dist', 'instria-consent.lang-de.js'), 'de');
     await writeFile(join(root, '.git', 'config'), 'secret');
     await writeFile(join(root, '.env'), 'secret');
     await writeFile(join(dir, 'repo-sibling', 'x.txt'), 'secret');
@@ -54,6 +56,11 @@ describe('scripts/server.mjs serves the repository and nothing else', () => {
     expect(await status(url, '/dist/a.js')).toBe(200);
     expect(await status(url, '/node_modules/pkg/index.js')).toBe(200);
     expect(await status(url, '/dist/missing.js')).toBe(404);
+  });
+
+  it('serves the built files at the web root too, as the integration recipes load them, language files included', async () => {
+    expect(await get(url, '/instria-consent.iife.js')).toEqual([200, 'tag']);
+    expect(await get(url, '/instria-consent.lang-de.js')).toEqual([200, 'de']);
   });
 
   it('refuses .git, dotfiles, traversal (plain, encoded, to a sibling folder) and symbolic links out', async () => {
