@@ -61,6 +61,8 @@ describe('scripts/server.mjs serves the repository and nothing else', () => {
   it('serves the built files at the web root too, as the integration recipes load them, language files included', async () => {
     expect(await get(url, '/instria-consent.iife.js')).toEqual([200, 'tag']);
     expect(await get(url, '/instria-consent.lang-de.js')).toEqual([200, 'de']);
+    // The recipes' banners link to the default privacy policy URL: the website example's page.
+    expect(await status(url, '/privacy')).toBe(302);
   });
 
   it('refuses .git, dotfiles, traversal (plain, encoded, to a sibling folder) and symbolic links out', async () => {
