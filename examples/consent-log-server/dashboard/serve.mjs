@@ -16,7 +16,10 @@ export async function serveDemo({ token, port = 0, days = 90, perDay = 200, star
   const store = sqliteStore();
   await generateRecords(store, { days, perDay, start });
   for (const sql of extra) await store.exec(sql);
-  const app = Fastify({ logger: false });
+  // Closing drops every connection: a browser's keep-alive connection that became idle after
+  // close() began would otherwise hold it for Fastify's 72 s keep-alive timeout (a test closes
+  // its demo while the page is still open).
+  const app = Fastify({ logger: false, forceCloseConnections: true });
   await app.register(dashboard, { store, token });
   const url = await app.listen({ port, host: '127.0.0.1' });
   return { url, store, close: () => app.close().then(() => store.close()) };
